@@ -1,0 +1,37 @@
+package io.dbferry.introspect;
+
+/**
+ * Stable codes for every failure dbferry reports; scripts may match on {@link #name()}.
+ *
+ * <p>Codes are API: add new ones, never rename or reuse an old one.
+ */
+public enum ErrorCode {
+    /** A source or target URL could not be understood. */
+    INVALID_URL,
+    /** The SQLite source file does not exist or is not a regular file. */
+    SOURCE_NOT_FOUND,
+    /** The source file exists but is not an SQLite database. */
+    SOURCE_NOT_SQLITE,
+    /** A database could not be reached or refused the credentials. */
+    CONNECTION_FAILED,
+    /** Reading a schema through jOOQ-meta or the catalog failed. */
+    SCHEMA_READ_FAILED,
+    /** A name asked for (table, schema) does not exist. */
+    NOT_FOUND,
+    /** Two source names map to the same target name under the identifier policy. */
+    IDENTIFIER_COLLISION,
+    /** The target already has a table the migration would create. */
+    TARGET_TABLE_EXISTS,
+    /** A DDL statement failed on the target. */
+    DDL_FAILED,
+    /** A value could not be transformed for its target column. */
+    VALUE_REJECTED,
+    /** Reading from the source or writing to the target failed while loading rows. */
+    LOAD_FAILED,
+    /** Source and target disagree after the load. */
+    VERIFICATION_MISMATCH,
+    /** The embedded PostgreSQL server could not be started. */
+    EMBEDDED_SERVER_FAILED,
+    /** An option was given an invalid value. */
+    INVALID_OPTION
+}

@@ -1,0 +1,148 @@
+package io.dbferry.introspect.mapping;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.model.Column;
+import io.dbferry.introspect.model.ForeignKey;
+import io.dbferry.introspect.model.Index;
+import io.dbferry.introspect.model.PrimaryKey;
+import io.dbferry.introspect.model.Table;
+import io.dbferry.introspect.model.TableId;
+import io.dbferry.introspect.model.UniqueKey;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Maps selected source tables onto a target schema through a {@link TypeMapping} and an
+ * {@link IdentifierPolicy}.
+ *
+ * <p>Column defaults are not carried over yet (SQLite defaults such as {@code datetime('now')} need
+ * translating); each one is reported as a note. Foreign keys to tables outside the selection are dropped
+ * with a note. Immutable and thread-safe.
+ */
+public final class SchemaMapper {
+
+    /** PostgreSQL truncates longer identifiers (PostgreSQL docs §4.1.1, NAMEDATALEN − 1). */
+    private static final int MAX_IDENTIFIER_BYTES = 63;
+
+    private final TypeMapping typeMapping;
+    private final IdentifierPolicy identifiers;
+    private final String targetSchema;
+
+    /**
+     * Creates a mapper.
+     *
+     * @param typeMapping the type mapping, never null
+     * @param identifiers the identifier policy, never null
+     * @param targetSchema the target schema name, used verbatim, never null
+     */
+    public SchemaMapper(TypeMapping typeMapping, IdentifierPolicy identifiers, String targetSchema) {
+        this.typeMapping = Objects.requireNonNull(typeMapping, "typeMapping");
+        this.identifiers = Objects.requireNonNull(identifiers, "identifiers");
+        this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
+    }
+
+    /**
+     * Maps the given tables.
+     *
+     * @param tables the source tables to migrate, never null
+     * @return never null
+     * @throws DbferryException with {@link ErrorCode#IDENTIFIER_COLLISION} when two tables, or two columns
+     *     of one table, get the same target name
+     */
+    public SchemaMapping map(List<Table> tables) {
+        Map<String, String> targetNames = new HashMap<>();
+        for (Table table : tables) {
+            String target = identifiers.apply(table.id().name());
+            String previous = targetNames.putIfAbsent(target, table.id().name());
+            if (previous != null) {
+                throw collision("tables \"" + previous + "\" and \"" + table.id().name() + "\"", target);
+            }
+        }
+        Map<String, Table> selected = new HashMap<>();
+        tables.forEach(t -> selected.put(t.id().name(), t));
+        List<String> notes = new ArrayList<>();
+        List<MappedTable> mapped = new ArrayList<>();
+        for (Table table : tables) {
+            mapped.add(map(table, selected, notes));
+        }
+        return new SchemaMapping(targetSchema, mapped, notes);
+    }
+
+    private MappedTable map(Table table, Map<String, Table> selected, List<String> notes) {
+        String name = identifiers.apply(table.id().name());
+        List<MappedColumn> columns = columns(table, notes);
+        PrimaryKey pk = table.primaryKey() == null ? null : new PrimaryKey(
+                constraintName(table.primaryKey().name(), name, List.of(), "pkey"), names(table.primaryKey().columns()));
+        List<UniqueKey> uniqueKeys = table.uniqueKeys().stream().map(u -> new UniqueKey(
+                constraintName(u.name(), name, names(u.columns()), "key"), names(u.columns()))).toList();
+        List<Index> indexes = table.indexes().stream()
+                .map(i -> new Index(truncate(identifiers.apply(i.name())), names(i.columns()), i.unique())).toList();
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (ForeignKey fk : table.foreignKeys()) {
+            if (!selected.containsKey(fk.referencedTable().name())) {
+                notes.add("foreign key " + table.id().name() + fk.columns() + " → " + fk.referencedTable().name()
+                        + " is not created: that table is not part of this migration");
+                continue;
+            }
+            foreignKeys.add(new ForeignKey(constraintName(fk.name(), name, names(fk.columns()), "fkey"),
+                    names(fk.columns()), new TableId(targetSchema, identifiers.apply(fk.referencedTable().name())),
+                    names(fk.referencedColumns()), fk.onDelete(), fk.onUpdate()));
+        }
+        return new MappedTable(table, new TableId(targetSchema, name), columns, pk, uniqueKeys, foreignKeys, indexes);
+    }
+
+    private List<MappedColumn> columns(Table table, List<String> notes) {
+        Map<String, String> seen = new HashMap<>();
+        List<MappedColumn> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            String target = identifiers.apply(column.name());
+            String previous = seen.putIfAbsent(target, column.name());
+            if (previous != null) {
+                throw collision("columns \"" + previous + "\" and \"" + column.name() + "\" of table \""
+                        + table.id().name() + "\"", target);
+            }
+            if (column.defaultSql() != null && !column.identity()) {
+                notes.add("default of " + table.id().name() + "." + column.name() + " (" + column.defaultSql()
+                        + ") is not carried over yet; the column is created without a default");
+            }
+            columns.add(new MappedColumn(column, target, typeMapping.map(column), column.nullable(), column.identity()));
+        }
+        return columns;
+    }
+
+    private List<String> names(List<String> sourceNames) {
+        return sourceNames.stream().map(identifiers::apply).toList();
+    }
+
+    private String constraintName(String declared, String table, List<String> columns, String suffix) {
+        if (declared != null) {
+            return truncate(identifiers.apply(declared));
+        }
+        // PostgreSQL's own convention for unnamed constraints: table_columns_suffix.
+        StringBuilder name = new StringBuilder(table);
+        columns.forEach(c -> name.append('_').append(c));
+        return truncate(name.append('_').append(suffix).toString());
+    }
+
+    private static String truncate(String identifier) {
+        byte[] bytes = identifier.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_IDENTIFIER_BYTES) {
+            return identifier;
+        }
+        int end = identifier.length();
+        while (identifier.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+            end = identifier.offsetByCodePoints(end, -1);
+        }
+        return identifier.substring(0, end);
+    }
+
+    private static DbferryException collision(String what, String target) {
+        return new DbferryException(ErrorCode.IDENTIFIER_COLLISION, what + " both become \"" + target
+                + "\" in the target; rename one in the source, or use --identifiers preserve");
+    }
+}

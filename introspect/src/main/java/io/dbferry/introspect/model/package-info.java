@@ -1,0 +1,6 @@
+/**
+ * The immutable, dialect-neutral schema model: a {@link io.dbferry.introspect.model.SchemaSnapshot} of
+ * {@link io.dbferry.introspect.model.Table}s with their columns, keys and indexes, as declared in the
+ * database they were read from (types are kept verbatim; mapping them is {@code mapping}'s job).
+ */
+package io.dbferry.introspect.model;

@@ -1,0 +1,189 @@
+package io.dbferry.introspect.sqlite;
+
+import io.dbferry.introspect.model.Column;
+import io.dbferry.introspect.model.ColumnType;
+import io.dbferry.introspect.model.Dialect;
+import io.dbferry.introspect.model.ForeignKey;
+import io.dbferry.introspect.model.Index;
+import io.dbferry.introspect.model.PrimaryKey;
+import io.dbferry.introspect.model.ReferentialAction;
+import io.dbferry.introspect.model.SchemaSnapshot;
+import io.dbferry.introspect.model.Table;
+import io.dbferry.introspect.model.TableId;
+import io.dbferry.introspect.model.UniqueKey;
+import io.dbferry.introspect.sqlite.JooqMetaSqliteReader.JooqColumn;
+import io.dbferry.introspect.sqlite.JooqMetaSqliteReader.JooqTable;
+import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogColumn;
+import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogForeignKey;
+import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogIndex;
+import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogTable;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the {@code main} schema of a SQLite database into a {@link SchemaSnapshot}.
+ *
+ * <p>jOOQ-meta supplies declared types (with length, precision, scale), defaults and declared primary-key
+ * names. Everything else is taken from SQLite's catalog, because jOOQ-meta 3.21 (open-source edition) is
+ * wrong or silent about it; each fact is pinned by {@code JooqMetaSqliteFactsTest}:
+ * <ul>
+ *   <li>a table whose name needs quoting (e.g. {@code "Mixed Case"}) comes back with no columns;</li>
+ *   <li>a plain {@code INTEGER PRIMARY KEY} rowid alias is neither identity nor NOT NULL;</li>
+ *   <li>UNIQUE constraints are lost when jOOQ's SQL parser fails on the table (UNSIGNED, GENERATED);</li>
+ *   <li>foreign-key and unique-key names are invented, partial-index predicates and expression indexes
+ *       are hidden, untyped columns are typed {@code other}.</li>
+ * </ul>
+ * Virtual tables, their shadow tables and SQLite's internal tables are skipped with a note.
+ *
+ * <p>Never writes to the database. Not thread-safe; the connection is owned by the caller.
+ */
+public final class SqliteSchemaReader {
+
+    private static final Pattern AUTOINCREMENT = Pattern.compile("\\bAUTOINCREMENT\\b", Pattern.CASE_INSENSITIVE);
+
+    private final SqliteCatalog catalog;
+    private final Connection connection;
+    private final List<String> notes = new ArrayList<>();
+
+    private SqliteSchemaReader(Connection connection) {
+        this.connection = connection;
+        this.catalog = new SqliteCatalog(connection);
+    }
+
+    /**
+     * Reads the schema.
+     *
+     * @param connection an open connection to the SQLite database (read-only is enough), not closed here
+     * @return the snapshot with tables ordered by name, never null
+     * @throws io.dbferry.introspect.DbferryException with {@code SCHEMA_READ_FAILED} when the catalog
+     *     cannot be read
+     */
+    public static SchemaSnapshot read(Connection connection) {
+        return new SqliteSchemaReader(connection).read();
+    }
+
+    private SchemaSnapshot read() {
+        Map<String, JooqTable> jooqTables = JooqMetaSqliteReader.read(connection);
+        List<Table> tables = new ArrayList<>();
+        for (CatalogTable table : catalog.tables()) {
+            if (isUserTable(table)) {
+                tables.add(table(table, jooqTables.get(table.name())));
+            }
+        }
+        tables.sort(Comparator.comparing(t -> t.id().name()));
+        return new SchemaSnapshot(Dialect.SQLITE, "main", tables, notes);
+    }
+
+    private boolean isUserTable(CatalogTable table) {
+        if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+            return false; // internal: https://www.sqlite.org/fileformat2.html §2.6
+        }
+        if (!table.type().equals("table")) {
+            notes.add("skipped " + table.type() + " table \"" + table.name() + "\": only ordinary tables are migrated");
+            return false;
+        }
+        return true;
+    }
+
+    private Table table(CatalogTable table, JooqTable jooq) {
+        String name = table.name();
+        List<CatalogColumn> catalogColumns = catalog.columns(name);
+        List<CatalogIndex> indexes = catalog.indexes(name);
+        List<String> pkColumns = catalogColumns.stream().filter(c -> c.pkOrder() > 0)
+                .sorted(Comparator.comparingInt(CatalogColumn::pkOrder)).map(CatalogColumn::name).toList();
+        String rowidAlias = rowidAlias(table, catalogColumns, pkColumns, indexes);
+        boolean autoincrement = rowidAlias != null && table.sql() != null
+                && AUTOINCREMENT.matcher(table.sql()).find();
+        List<Column> columns = new ArrayList<>();
+        for (CatalogColumn column : catalogColumns) {
+            if (column.hidden() == 1) {
+                continue; // a hidden column of a virtual table
+            }
+            if (column.hidden() >= 2) {
+                notes.add("generated column \"" + name + "\".\"" + column.name()
+                        + "\" is migrated as a plain column holding its computed values");
+            }
+            boolean isAlias = column.name().equals(rowidAlias);
+            JooqColumn jooqColumn = jooq == null ? null : jooq.columns().get(column.name());
+            columns.add(new Column(column.name(), columns.size() + 1, columnType(column, jooqColumn),
+                    !column.notNull() && !isAlias, column.defaultSql(), isAlias, isAlias && autoincrement));
+        }
+        PrimaryKey primaryKey = pkColumns.isEmpty() ? null
+                : new PrimaryKey(jooq == null ? null : jooq.primaryKeyName(), pkColumns);
+        return new Table(new TableId("main", name), columns, primaryKey, uniqueKeys(indexes),
+                foreignKeys(name, catalog.foreignKeys(name)), plainIndexes(name, indexes), table.withoutRowid());
+    }
+
+    /**
+     * The rowid alias column, if any: the single-column primary key of a rowid table declared exactly
+     * {@code INTEGER} (https://www.sqlite.org/lang_createtable.html#rowid). The {@code INTEGER PRIMARY KEY
+     * DESC} quirk is caught because such a key gets an automatic index, which an alias never has.
+     */
+    private static String rowidAlias(CatalogTable table, List<CatalogColumn> columns, List<String> pkColumns,
+            List<CatalogIndex> indexes) {
+        if (table.withoutRowid() || pkColumns.size() != 1
+                || indexes.stream().anyMatch(i -> i.origin().equals("pk"))) {
+            return null;
+        }
+        String pk = pkColumns.get(0);
+        return columns.stream().anyMatch(c -> c.name().equals(pk) && "INTEGER".equalsIgnoreCase(c.declaredType()))
+                ? pk : null;
+    }
+
+    private static ColumnType columnType(CatalogColumn column, JooqColumn jooq) {
+        ColumnType parsed = DeclaredTypeParser.parse(column.declaredType());
+        // jOOQ-meta's reading is kept only when it names the same type the catalog declares.
+        if (jooq != null && jooq.type().name().equalsIgnoreCase(parsed.name())) {
+            return jooq.type();
+        }
+        return parsed;
+    }
+
+    private static List<UniqueKey> uniqueKeys(List<CatalogIndex> indexes) {
+        return indexes.stream()
+                .filter(i -> i.origin().equals("u") && !i.hasExpression())
+                .map(i -> new UniqueKey(null, i.columns()))
+                .toList();
+    }
+
+    private List<Index> plainIndexes(String table, List<CatalogIndex> indexes) {
+        List<Index> plain = new ArrayList<>();
+        for (CatalogIndex index : indexes) {
+            if (!index.origin().equals("c")) {
+                continue; // "pk" and "u" indexes implement constraints
+            }
+            if (index.partial() || index.hasExpression()) {
+                notes.add("index \"" + index.name() + "\" on \"" + table + "\" is "
+                        + (index.partial() ? "partial" : "on an expression") + " and is not migrated yet");
+                continue;
+            }
+            plain.add(new Index(index.name(), index.columns(), index.unique()));
+        }
+        return plain;
+    }
+
+    private List<ForeignKey> foreignKeys(String table, List<CatalogForeignKey> keys) {
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        for (CatalogForeignKey key : keys) {
+            List<String> referenced = key.to();
+            if (referenced.contains(null)) {
+                // "REFERENCES parent" without columns means the parent's primary key (foreignkeys.html §3).
+                referenced = catalog.columns(key.table()).stream().filter(c -> c.pkOrder() > 0)
+                        .sorted(Comparator.comparingInt(CatalogColumn::pkOrder)).map(CatalogColumn::name).toList();
+            }
+            if (referenced.size() != key.from().size()) {
+                notes.add("foreign key of \"" + table + "\" " + key.from() + " to \"" + key.table()
+                        + "\" does not match that table's primary key and is not migrated");
+                continue;
+            }
+            foreignKeys.add(new ForeignKey(null, key.from(), new TableId("main", key.table()), referenced,
+                    ReferentialAction.parse(key.onDelete()), ReferentialAction.parse(key.onUpdate())));
+        }
+        return foreignKeys;
+    }
+}
