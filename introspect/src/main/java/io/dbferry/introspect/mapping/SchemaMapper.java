@@ -123,22 +123,43 @@ public final class SchemaMapper {
         if (declared != null) {
             return truncate(identifiers.apply(declared));
         }
-        // PostgreSQL's own convention for unnamed constraints: table_columns_suffix.
-        StringBuilder name = new StringBuilder(table);
-        columns.forEach(c -> name.append('_').append(c));
-        return truncate(name.append('_').append(suffix).toString());
+        // PostgreSQL's own convention for unnamed constraints, table_columns_suffix, shortened the way its
+        // makeObjectName() does (src/backend/commands/indexcmds.c): the suffix stays whole and the longer of
+        // the table and column parts gives up bytes first, so two long keys still get distinct names.
+        String tablePart = truncate(table);
+        String columnPart = String.join("_", columns.stream().map(SchemaMapper::truncate).toList());
+        int available = MAX_IDENTIFIER_BYTES - (columnPart.isEmpty() ? 0 : 1) - 1 - suffix.length();
+        int tableBytes = utf8Length(tablePart);
+        int columnBytes = utf8Length(columnPart);
+        while (tableBytes + columnBytes > available) {
+            if (tableBytes > columnBytes) {
+                tableBytes--;
+            } else {
+                columnBytes--;
+            }
+        }
+        String name = truncate(tablePart, tableBytes);
+        if (!columnPart.isEmpty()) {
+            name += "_" + truncate(columnPart, columnBytes);
+        }
+        return name + "_" + suffix;
     }
 
     private static String truncate(String identifier) {
-        byte[] bytes = identifier.getBytes(StandardCharsets.UTF_8);
-        if (bytes.length <= MAX_IDENTIFIER_BYTES) {
-            return identifier;
-        }
+        return truncate(identifier, MAX_IDENTIFIER_BYTES);
+    }
+
+    /** The longest prefix of whole characters that fits in {@code maxBytes} of UTF-8. */
+    private static String truncate(String identifier, int maxBytes) {
         int end = identifier.length();
-        while (identifier.substring(0, end).getBytes(StandardCharsets.UTF_8).length > MAX_IDENTIFIER_BYTES) {
+        while (utf8Length(identifier.substring(0, end)) > maxBytes) {
             end = identifier.offsetByCodePoints(end, -1);
         }
         return identifier.substring(0, end);
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static DbferryException collision(String what, String target) {

@@ -72,13 +72,14 @@ public final class PostgresDdl {
     }
 
     /**
-     * {@code TRUNCATE … CASCADE}.
+     * {@code TRUNCATE} of several tables in one statement, so foreign keys among them do not stand in the
+     * way; without CASCADE, so tables outside the list are never emptied (PostgreSQL docs, TRUNCATE).
      *
-     * @param table the table, never null
+     * @param tables the tables, never null or empty
      * @return one statement, never null
      */
-    public String truncate(TableId table) {
-        return dsl.truncate(DSL.table(name(table))).cascade().getSQL();
+    public String truncate(List<TableId> tables) {
+        return dsl.truncate(tables.stream().map(t -> DSL.table(name(t))).toList()).getSQL();
     }
 
     /**
@@ -125,28 +126,21 @@ public final class PostgresDdl {
     }
 
     /**
-     * Restarts an identity column so the next generated value is {@code next}
-     * (PostgreSQL docs, ALTER TABLE … ALTER COLUMN … RESTART).
-     *
-     * @param table the table, never null
-     * @param column the identity column's target name, never null
-     * @param next the next value to generate, ≥ 1
-     * @return one statement, never null
-     */
-    public String restartIdentity(TableId table, String column, long next) {
-        return dsl.query("alter table {0} alter column {1} restart with {2}",
-                DSL.table(name(table)), DSL.field(DSL.name(column)), DSL.inline(Math.max(1, next))).getSQL();
-    }
-
-    /**
-     * {@code SELECT max(column) FROM table}, for computing an identity restart.
+     * Moves the sequence behind an identity or serial column past the largest loaded value, so the next
+     * generated id is {@code max + 1} (1 for an empty table). Uses {@code setval(pg_get_serial_sequence(…))}
+     * (PostgreSQL docs §9.17, §9.27), which also works for a pre-existing target table; on a column with no
+     * sequence it does nothing.
      *
      * @param table the table, never null
      * @param column the column's target name, never null
-     * @return one query, never null
+     * @return one query returning the new value (or NULL when there is no sequence), never null
      */
-    public String selectMax(TableId table, String column) {
-        return dsl.select(DSL.max(DSL.field(DSL.name(column), Long.class))).from(DSL.table(name(table))).getSQL();
+    public String restartIdentity(TableId table, String column) {
+        Name tableName = name(table);
+        // pg_get_serial_sequence parses its first argument as SQL (quoted) and takes the column literally.
+        return dsl.query("select setval(pg_get_serial_sequence({0}, {1}), coalesce(max({2}), 0) + 1, false) from {3}",
+                DSL.inline(dsl.render(DSL.table(tableName))), DSL.inline(column), DSL.field(DSL.name(column)),
+                DSL.table(tableName)).getSQL();
     }
 
     private static ConstraintForeignKeyOnStep onDelete(ConstraintForeignKeyOnStep step, ReferentialAction action) {

@@ -35,10 +35,13 @@ import java.util.regex.Pattern;
  *   <li>a table whose name needs quoting (e.g. {@code "Mixed Case"}) comes back with no columns;</li>
  *   <li>a plain {@code INTEGER PRIMARY KEY} rowid alias is neither identity nor NOT NULL;</li>
  *   <li>UNIQUE constraints are lost when jOOQ's SQL parser fails on the table (UNSIGNED, GENERATED);</li>
- *   <li>foreign-key and unique-key names are invented, partial-index predicates and expression indexes
- *       are hidden, untyped columns are typed {@code other}.</li>
+ *   <li>foreign-key names are invented even when declared, as are names of unnamed UNIQUE constraints; two
+ *       foreign keys to the same parent are merged into one and lose their ON DELETE/ON UPDATE actions;</li>
+ *   <li>partial-index predicates and expression indexes are hidden; untyped columns are typed {@code other}
+ *       (or {@code ""} when its parser fails on the table); virtual tables and some of their shadow tables
+ *       are listed as tables.</li>
  * </ul>
- * Virtual tables, their shadow tables and SQLite's internal tables are skipped with a note.
+ * Virtual tables and their shadow tables are skipped with a note, SQLite's internal tables silently.
  *
  * <p>Never writes to the database. Not thread-safe; the connection is owned by the caller.
  */
@@ -49,6 +52,7 @@ public final class SqliteSchemaReader {
     private final SqliteCatalog catalog;
     private final Connection connection;
     private final List<String> notes = new ArrayList<>();
+    private final List<String> tableNames = new ArrayList<>();
 
     private SqliteSchemaReader(Connection connection) {
         this.connection = connection;
@@ -70,7 +74,9 @@ public final class SqliteSchemaReader {
     private SchemaSnapshot read() {
         Map<String, JooqTable> jooqTables = JooqMetaSqliteReader.read(connection);
         List<Table> tables = new ArrayList<>();
-        for (CatalogTable table : catalog.tables()) {
+        List<CatalogTable> catalogTables = catalog.tables();
+        catalogTables.forEach(t -> tableNames.add(t.name()));
+        for (CatalogTable table : catalogTables) {
             if (isUserTable(table)) {
                 tables.add(table(table, jooqTables.get(table.name())));
             }
@@ -94,8 +100,7 @@ public final class SqliteSchemaReader {
         String name = table.name();
         List<CatalogColumn> catalogColumns = catalog.columns(name);
         List<CatalogIndex> indexes = catalog.indexes(name);
-        List<String> pkColumns = catalogColumns.stream().filter(c -> c.pkOrder() > 0)
-                .sorted(Comparator.comparingInt(CatalogColumn::pkOrder)).map(CatalogColumn::name).toList();
+        List<String> pkColumns = primaryKeyColumns(catalogColumns);
         String rowidAlias = rowidAlias(table, catalogColumns, pkColumns, indexes);
         boolean autoincrement = rowidAlias != null && table.sql() != null
                 && AUTOINCREMENT.matcher(table.sql()).find();
@@ -170,20 +175,35 @@ public final class SqliteSchemaReader {
     private List<ForeignKey> foreignKeys(String table, List<CatalogForeignKey> keys) {
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (CatalogForeignKey key : keys) {
-            List<String> referenced = key.to();
-            if (referenced.contains(null)) {
-                // "REFERENCES parent" without columns means the parent's primary key (foreignkeys.html §3).
-                referenced = catalog.columns(key.table()).stream().filter(c -> c.pkOrder() > 0)
-                        .sorted(Comparator.comparingInt(CatalogColumn::pkOrder)).map(CatalogColumn::name).toList();
-            }
+            // A key may spell its parent in any case (SQLite names are case-insensitive,
+            // https://www.sqlite.org/lang_keywords.html); the target is not, so take the declared spelling.
+            String parent = declaredName(key.table(), tableNames);
+            List<CatalogColumn> parentColumns = catalog.columns(parent);
+            List<String> parentNames = parentColumns.stream().map(CatalogColumn::name).toList();
+            // "REFERENCES parent" without columns means the parent's primary key (foreignkeys.html §3).
+            List<String> referenced = key.to().contains(null) ? primaryKeyColumns(parentColumns)
+                    : key.to().stream().map(c -> declaredName(c, parentNames)).toList();
             if (referenced.size() != key.from().size()) {
                 notes.add("foreign key of \"" + table + "\" " + key.from() + " to \"" + key.table()
                         + "\" does not match that table's primary key and is not migrated");
                 continue;
             }
-            foreignKeys.add(new ForeignKey(null, key.from(), new TableId("main", key.table()), referenced,
+            foreignKeys.add(new ForeignKey(null, key.from(), new TableId("main", parent), referenced,
                     ReferentialAction.parse(key.onDelete()), ReferentialAction.parse(key.onUpdate())));
         }
         return foreignKeys;
+    }
+
+    private static List<String> primaryKeyColumns(List<CatalogColumn> columns) {
+        return columns.stream().filter(c -> c.pkOrder() > 0)
+                .sorted(Comparator.comparingInt(CatalogColumn::pkOrder)).map(CatalogColumn::name).toList();
+    }
+
+    /** The declared spelling of a name matched case-insensitively, or the name itself when none matches. */
+    private static String declaredName(String name, List<String> declared) {
+        if (declared.contains(name)) {
+            return name;
+        }
+        return declared.stream().filter(d -> d.equalsIgnoreCase(name)).findFirst().orElse(name);
     }
 }

@@ -1,0 +1,23 @@
+package io.dbferry.cli;
+
+/** The process exit codes, documented in {@code --help} and the README; scripts depend on them. */
+public final class ExitCodes {
+
+    /** Everything worked. */
+    public static final int OK = 0;
+    /** The command failed; the message says why. */
+    public static final int FAILURE = 1;
+    /** The command line was wrong (unknown option, missing argument). */
+    public static final int USAGE = 2;
+    /** The migration finished but verification found source and target different. */
+    public static final int VERIFICATION_MISMATCH = 3;
+
+    /** The exit-code section shared by every command's {@code --help}. */
+    static final String HELP_SECTION = "%nExit codes:%n"
+            + "  0  success%n"
+            + "  1  failure (the message says what failed and what to do)%n"
+            + "  2  usage error (unknown option, missing argument)%n"
+            + "  3  verification mismatch (row counts differ after the load)%n";
+
+    private ExitCodes() {}
+}

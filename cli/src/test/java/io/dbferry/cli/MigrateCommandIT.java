@@ -1,0 +1,145 @@
+package io.dbferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbferry.transfer.connect.PostgresUrl;
+import io.dbferry.transfer.testing.Samples;
+import io.dbferry.transfer.testing.TestDatabase;
+import io.dbferry.transfer.testing.TestPostgres;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dbferry migrate} end to end against a real PostgreSQL: output, exit codes, one-line errors. */
+class MigrateCommandIT {
+
+    @TempDir
+    Path dir;
+    private TestDatabase database;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestPostgres.freshDatabase();
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    /** The test database as a TARGET argument; the password, if the server needs one, percent-encoded. */
+    private String targetUrl() {
+        PostgresUrl url = database.url();
+        if (url.password() == null) {
+            return url.redacted();
+        }
+        String password = URLEncoder.encode(url.password(), StandardCharsets.UTF_8).replace("+", "%20");
+        return url.redacted().replaceFirst("@", ":" + password + "@");
+    }
+
+    @Test
+    void migratesChinookAndPrintsAJsonSummary() throws Exception {
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.out());
+        assertThat(summary.get("tables")).hasSize(11);
+        assertThat(summary.get("rowsRead").asLong()).isEqualTo(15_607);
+        assertThat(summary.get("rowsWritten").asLong()).isEqualTo(15_607);
+        assertThat(summary.get("verified").asBoolean()).isTrue();
+        JsonNode album = findTable(summary, "Album");
+        assertThat(album.get("rowsRead").asLong()).isEqualTo(347);
+        assertThat(album.get("rowsWritten").asLong()).isEqualTo(347);
+        assertThat(album.get("seconds").isNumber()).isTrue();
+        assertThat(run.err()).contains("verified").doesNotContain("Exception");
+        try (Connection target = database.connect(); Statement s = target.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from public.\"Album\"")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(347);
+        }
+    }
+
+    private static JsonNode findTable(JsonNode summary, String name) {
+        for (JsonNode table : summary.get("tables")) {
+            if (table.get("name").asText().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + name + " in " + summary);
+    }
+
+    @Test
+    void secondMigrateIntoTheSameTargetFailsWithExitCodeOne() {
+        assertThat(CommandRun.of("migrate", Samples.chinook().toString(), targetUrl()).exitCode()).isZero();
+
+        CommandRun again = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl());
+
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(again.err()).contains("--if-exists drop").contains("TARGET_TABLE_EXISTS");
+    }
+
+    @Test
+    void missingSourceFileIsOneLineWithExitCodeOne() {
+        Path missing = dir.resolve("missing.sqlite");
+
+        CommandRun run = CommandRun.of("migrate", missing.toString(), targetUrl());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertOneLineError(run);
+        assertThat(run.err()).contains(missing.toString());
+        assertThat(Files.exists(missing)).as("the missing source must not be created").isFalse();
+    }
+
+    @Test
+    void nonSqliteFileIsOneLineWithExitCodeOne() throws Exception {
+        Path text = dir.resolve("notes.db");
+        Files.writeString(text, "this is not a database\n");
+
+        CommandRun run = CommandRun.of("migrate", text.toString(), targetUrl());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertOneLineError(run);
+        assertThat(run.err()).contains("not an SQLite database");
+    }
+
+    @Test
+    void unreachablePostgresIsOneLineWithExitCodeOneAndNoPassword() {
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(),
+                "postgresql://someone:s3cret-pw@127.0.0.1:1/app");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertOneLineError(run);
+        assertThat(run.err()).contains("127.0.0.1:1").doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        CommandRun run = CommandRun.of("migrate", dir.resolve("missing.sqlite").toString(), targetUrl(), "--verbose");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("\tat io.dbferry.");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorWithExitCodeTwo() {
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl(), "--no-such-option");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--no-such-option");
+    }
+
+    private static void assertOneLineError(CommandRun run) {
+        assertThat(run.err().lines().filter(l -> l.startsWith("dbferry: error:")).count()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception:");
+    }
+}

@@ -1,0 +1,147 @@
+package io.dbferry.transfer.pipeline;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedColumn;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.SchemaMapper;
+import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.mapping.TypeMapping;
+import io.dbferry.introspect.model.SchemaSnapshot;
+import io.dbferry.introspect.plan.PostgresDdl;
+import io.dbferry.introspect.postgres.PostgresCatalog;
+import io.dbferry.introspect.sqlite.SqliteSchemaReader;
+import io.dbferry.transfer.verify.RowCountVerifier;
+import io.dbferry.transfer.verify.TableCount;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * One SQLite → PostgreSQL migration, run in this order on the target: create the tables (columns, NOT
+ * NULL, identity) → load every table with COPY, one transaction each → primary keys, UNIQUE constraints
+ * and indexes → foreign keys → identity restart → row-count verification.
+ *
+ * <p>Tables that already exist on the target are refused before anything changes, unless
+ * {@link IfExists#DROP} or {@link IfExists#TRUNCATE} says otherwise. The source is only read.
+ * Single-threaded; not reusable.
+ */
+public final class Migration {
+
+    private final Connection source;
+    private final DataSource target;
+    private final MigrationOptions options;
+    private final MigrationListener listener;
+    private final PostgresDdl ddl = new PostgresDdl();
+
+    /**
+     * Prepares a migration.
+     *
+     * @param source an open, read-only SQLite connection, owned by the caller
+     * @param target the PostgreSQL target's connection pool, owned by the caller
+     * @param options what to migrate and how, never null
+     * @param listener receives progress events, never null (use {@link MigrationListener#NONE})
+     */
+    public Migration(Connection source, DataSource target, MigrationOptions options, MigrationListener listener) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.target = Objects.requireNonNull(target, "target");
+        this.options = Objects.requireNonNull(options, "options");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Runs the migration.
+     *
+     * @return what was done, never null
+     * @throws DbferryException with {@link ErrorCode#TARGET_TABLE_EXISTS} when a table exists and
+     *     {@code ifExists} is FAIL (nothing was changed); {@code DDL_FAILED}, {@code LOAD_FAILED} or
+     *     {@code VALUE_REJECTED} when a step fails, naming the table; {@code CONNECTION_FAILED} when the
+     *     target cannot be reached
+     * @throws io.dbferry.transfer.verify.VerificationException when row counts differ at the end
+     */
+    public MigrationResult run() {
+        long started = System.nanoTime();
+        listener.on(new MigrationEvent.PhaseStarted("reading the source schema"));
+        SchemaSnapshot snapshot = SqliteSchemaReader.read(source);
+        SchemaMapping mapping = new SchemaMapper(TypeMapping.sqliteToPostgres(), options.identifiers(),
+                options.targetSchema()).map(TableSelection.select(snapshot, options));
+        List<String> notes = new ArrayList<>(snapshot.notes());
+        notes.addAll(mapping.notes());
+        try (Connection connection = target.getConnection()) {
+            List<TableResult> results = migrate(connection, LoadOrder.parentsFirst(mapping.tables()));
+            List<TableCount> counts = List.of();
+            if (options.verify()) {
+                listener.on(new MigrationEvent.PhaseStarted("verifying row counts"));
+                counts = new RowCountVerifier(source, connection).verify(mapping.tables());
+            }
+            return new MigrationResult(results, counts, notes, (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.CONNECTION_FAILED,
+                    "lost the connection to the target: " + e.getMessage(), e);
+        }
+    }
+
+    private List<TableResult> migrate(Connection connection, List<MappedTable> tables) {
+        TargetDdl targetDdl = new TargetDdl(connection);
+        List<MappedTable> existing = existing(connection, tables);
+        List<MappedTable> created = new ArrayList<>(tables);
+        if (options.ifExists() == IfExists.TRUNCATE) {
+            created.removeAll(existing);
+        }
+        listener.on(new MigrationEvent.PhaseStarted("creating " + created.size() + " tables in schema \""
+                + options.targetSchema() + '"'));
+        targetDdl.inTransaction("creating the tables", createStatements(existing, created));
+        List<TableResult> results = new ArrayList<>();
+        TableLoader loader = new TableLoader(source, connection);
+        for (MappedTable table : tables) {
+            listener.on(new MigrationEvent.PhaseStarted("loading " + table.target()));
+            TableResult result = loader.load(table);
+            results.add(result);
+            listener.on(new MigrationEvent.TableLoaded(result));
+        }
+        listener.on(new MigrationEvent.PhaseStarted("creating primary keys, unique constraints and indexes"));
+        for (MappedTable table : created) {
+            targetDdl.inTransaction("creating the keys and indexes of " + table.target(), ddl.keysAndIndexes(table));
+        }
+        listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
+        targetDdl.inTransaction("creating the foreign keys", created.stream()
+                .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
+        targetDdl.inTransaction("restarting identity sequences", tables.stream()
+                .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
+        return results;
+    }
+
+    private List<MappedTable> existing(Connection connection, List<MappedTable> tables) {
+        Set<String> names = PostgresCatalog.relationNames(connection, options.targetSchema());
+        List<MappedTable> existing = tables.stream().filter(t -> names.contains(t.target().name())).toList();
+        if (!existing.isEmpty() && options.ifExists() == IfExists.FAIL) {
+            throw new DbferryException(ErrorCode.TARGET_TABLE_EXISTS, "the target already has "
+                    + existing.size() + " of the " + tables.size() + " tables in schema \"" + options.targetSchema()
+                    + "\" (" + String.join(", ", existing.stream().map(t -> t.target().name()).toList())
+                    + "); nothing was changed. Use --if-exists drop to replace them, --if-exists truncate to "
+                    + "empty and reload them, or --target-schema to migrate into another schema");
+        }
+        return existing;
+    }
+
+    private List<String> createStatements(List<MappedTable> existing, List<MappedTable> created) {
+        List<String> statements = new ArrayList<>();
+        statements.add(ddl.createSchemaIfNotExists(options.targetSchema()));
+        if (!existing.isEmpty() && options.ifExists() == IfExists.DROP) {
+            existing.forEach(t -> statements.add(ddl.dropTable(t.target())));
+        }
+        if (!existing.isEmpty() && options.ifExists() == IfExists.TRUNCATE) {
+            statements.add(ddl.truncate(existing.stream().map(MappedTable::target).toList()));
+        }
+        created.forEach(t -> statements.add(ddl.createTable(t)));
+        return statements;
+    }
+
+    private String restart(MappedTable table, MappedColumn column) {
+        return ddl.restartIdentity(table.target(), column.targetName());
+    }
+}

@@ -1,0 +1,109 @@
+package io.dbferry.transfer.pipeline;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.IdentifierPolicy;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to migrate and how. Build with {@link #builder()}; immutable.
+ *
+ * @param tables source table names to migrate, exact case; empty means all (default: all)
+ * @param exclude source table names to leave out, exact case (default: none)
+ * @param targetSchema the PostgreSQL schema to create the tables in, created if missing (default: public)
+ * @param ifExists what to do with target tables that already exist (default: {@link IfExists#FAIL})
+ * @param identifiers how source names become target names (default: {@link IdentifierPolicy#PRESERVE})
+ * @param verify whether to compare row counts at the end (default: true)
+ */
+public record MigrationOptions(
+        List<String> tables,
+        List<String> exclude,
+        String targetSchema,
+        IfExists ifExists,
+        IdentifierPolicy identifiers,
+        boolean verify) {
+
+    /** Copies the lists. */
+    public MigrationOptions {
+        tables = List.copyOf(tables);
+        exclude = List.copyOf(exclude);
+        Objects.requireNonNull(targetSchema, "targetSchema");
+        Objects.requireNonNull(ifExists, "ifExists");
+        Objects.requireNonNull(identifiers, "identifiers");
+    }
+
+    /**
+     * A builder with every default set.
+     *
+     * @return never null
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link MigrationOptions}; {@link #build()} validates with the option's name in the message. */
+    public static final class Builder {
+        private List<String> tables = List.of();
+        private List<String> exclude = List.of();
+        private String targetSchema = "public";
+        private IfExists ifExists = IfExists.FAIL;
+        private IdentifierPolicy identifiers = IdentifierPolicy.PRESERVE;
+        private boolean verify = true;
+
+        private Builder() {}
+
+        /** @param tables source tables to migrate, empty for all; never null @return this */
+        public Builder tables(List<String> tables) {
+            this.tables = tables;
+            return this;
+        }
+
+        /** @param exclude source tables to leave out; never null @return this */
+        public Builder exclude(List<String> exclude) {
+            this.exclude = exclude;
+            return this;
+        }
+
+        /** @param targetSchema the target schema, never null or blank @return this */
+        public Builder targetSchema(String targetSchema) {
+            this.targetSchema = targetSchema;
+            return this;
+        }
+
+        /** @param ifExists what to do with existing target tables, never null @return this */
+        public Builder ifExists(IfExists ifExists) {
+            this.ifExists = ifExists;
+            return this;
+        }
+
+        /** @param identifiers the identifier policy, never null @return this */
+        public Builder identifiers(IdentifierPolicy identifiers) {
+            this.identifiers = identifiers;
+            return this;
+        }
+
+        /** @param verify whether to verify row counts at the end @return this */
+        public Builder verify(boolean verify) {
+            this.verify = verify;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return never null
+         * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} naming the option at fault
+         */
+        public MigrationOptions build() {
+            if (targetSchema == null || targetSchema.isBlank()) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION, "--target-schema must not be empty");
+            }
+            if (tables.stream().anyMatch(exclude::contains)) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION,
+                        "--tables and --exclude both name " + tables.stream().filter(exclude::contains).toList());
+            }
+            return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify);
+        }
+    }
+}

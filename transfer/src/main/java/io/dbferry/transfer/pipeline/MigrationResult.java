@@ -1,0 +1,41 @@
+package io.dbferry.transfer.pipeline;
+
+import io.dbferry.transfer.verify.TableCount;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a finished migration did.
+ *
+ * @param tables one result per loaded table, in load order; never null
+ * @param counts the verification counts, empty when verification was off; never null
+ * @param notes objects that were not carried over, each a sentence; never null, possibly empty
+ * @param millis wall time of the whole migration in milliseconds
+ */
+public record MigrationResult(List<TableResult> tables, List<TableCount> counts, List<String> notes, long millis) {
+
+    /** Copies the lists. */
+    public MigrationResult {
+        tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        counts = List.copyOf(Objects.requireNonNull(counts, "counts"));
+        notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+    }
+
+    /**
+     * Rows read from the source over all tables.
+     *
+     * @return rows
+     */
+    public long rowsRead() {
+        return tables.stream().mapToLong(TableResult::rowsRead).sum();
+    }
+
+    /**
+     * Rows written to the target over all tables.
+     *
+     * @return rows
+     */
+    public long rowsWritten() {
+        return tables.stream().mapToLong(TableResult::rowsWritten).sum();
+    }
+}

@@ -1,0 +1,119 @@
+package io.dbferry.transfer.read;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedColumn;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.PostgresType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * Streams every row of one SQLite table through a forward-only cursor.
+ *
+ * <p>Values keep their SQLite storage class (https://www.sqlite.org/datatype3.html §2): INTEGER as
+ * {@link Long}, REAL as {@link Double}, TEXT as {@link String}, BLOB as {@code byte[]}. A column mapped to
+ * {@code jsonb} that holds a SQLite 3.45+ binary JSONB blob is read through {@code json()}, which turns it
+ * into JSON text (https://www.sqlite.org/json1.html §3.1). Not thread-safe; one reader per connection.
+ */
+public final class SqliteTableReader {
+
+    /** Rows sqlite-jdbc steps at a time; SQLite itself always streams. */
+    public static final int DEFAULT_FETCH_SIZE = 1_000;
+
+    private final Connection connection;
+    private final DSLContext dsl = DSL.using(SQLDialect.SQLITE);
+
+    /**
+     * Creates a reader on an open source connection.
+     *
+     * @param connection a read-only SQLite connection, owned by the caller
+     */
+    public SqliteTableReader(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * Reads all rows of a table in the order SQLite's table scan returns them.
+     *
+     * @param table the mapped table whose source columns are read, never null
+     * @param sink receives each row, never null
+     * @return the number of rows read
+     * @throws DbferryException with {@link ErrorCode#LOAD_FAILED} when SQLite fails mid-read, naming the
+     *     table and the row count reached; exceptions thrown by {@code sink} pass through unchanged
+     */
+    public long read(MappedTable table, RowSink sink) {
+        String sql = selectSql(table);
+        int width = table.columns().size();
+        long rows = 0;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(DEFAULT_FETCH_SIZE);
+            try (ResultSet rs = statement.executeQuery()) {
+                Object[] values = new Object[width];
+                while (rs.next()) {
+                    for (int i = 0; i < width; i++) {
+                        values[i] = value(rs, i + 1);
+                    }
+                    sink.accept(values);
+                    rows++;
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.LOAD_FAILED, "failed reading " + table.source().id().name()
+                    + " from the source after " + rows + " rows: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The SELECT this reader runs for a table.
+     *
+     * @param table the mapped table, never null
+     * @return SQLite SQL with every identifier quoted by jOOQ, never null
+     */
+    public String selectSql(MappedTable table) {
+        List<Field<?>> fields = table.columns().stream().map(SqliteTableReader::selectField).toList();
+        return dsl.select(fields).from(DSL.table(DSL.name(table.source().id().name()))).getSQL();
+    }
+
+    private static Field<?> selectField(MappedColumn column) {
+        Field<Object> field = DSL.field(DSL.name(column.source().name()));
+        if (column.targetType().type() != PostgresType.JSONB) {
+            return field;
+        }
+        // json_valid(x, 8) is true only for a strictly valid JSONB blob (SQLite 3.45+, json1.html §4.22).
+        return DSL.field("case when typeof({0}) = 'blob' and json_valid({0}, 8) then json({0}) else {0} end",
+                Object.class, field);
+    }
+
+    private static Object value(ResultSet rs, int index) throws SQLException {
+        Object value = rs.getObject(index);
+        return switch (value) {
+            case null -> null;
+            case Integer i -> i.longValue();
+            case Long l -> l;
+            case Double d -> d;
+            case String s -> s;
+            case byte[] b -> b;
+            default -> storageClassValue(rs, index);
+        };
+    }
+
+    /** Falls back to the storage class when the driver converted a value by the declared type. */
+    private static Object storageClassValue(ResultSet rs, int index) throws SQLException {
+        return switch (rs.getMetaData().getColumnType(index)) {
+            case Types.INTEGER, Types.BIGINT -> rs.getLong(index);
+            case Types.REAL, Types.FLOAT, Types.DOUBLE -> rs.getDouble(index);
+            case Types.BLOB, Types.BINARY, Types.VARBINARY -> rs.getBytes(index);
+            default -> rs.getString(index);
+        };
+    }
+}

@@ -1,0 +1,121 @@
+package io.dbferry.transfer.transform;
+
+import java.util.UUID;
+
+/**
+ * Converts a source value to {@code uuid} ({@link UUID}).
+ *
+ * <ul>
+ *   <li>TEXT: 36 characters {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} or 32 hex digits without hyphens,
+ *       either optionally in braces, hex digits in any case, surrounding whitespace ignored — forms
+ *       PostgreSQL's {@code uuid} input also accepts (PostgreSQL docs §8.12 "UUID Type"). PostgreSQL's
+ *       other form, hyphens after any group of four digits, is rejected as unusual in source data.
+ *   <li>BLOB: exactly 16 bytes, most significant byte first, the byte order of RFC 9562 §4 (and of
+ *       PostgreSQL's binary form); other lengths are {@link RejectReason#INVALID_UUID}.
+ *   <li>INTEGER and REAL: {@link RejectReason#UNSUPPORTED_STORAGE_CLASS} (128 bits do not fit in them).
+ * </ul>
+ *
+ * <p>Stateless and thread-safe; allocates nothing but the result.
+ */
+public final class UuidTransform implements ValueTransform {
+
+    private static final int UUID_BYTES = 16;
+    private static final int HEX_DIGITS = 32;
+    private static final int HYPHENATED_LENGTH = 36;
+    private static final String ACCEPTED = " (accepted: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx or 32 hex digits,"
+            + " optionally in braces, or a 16-byte BLOB)";
+
+    /** Creates the transform; it has no settings. */
+    public UuidTransform() {}
+
+    /**
+     * Converts one value.
+     *
+     * @param value the source value, never null
+     * @return a {@link UUID}, or a reject as described on the class; never null
+     */
+    @Override
+    public TransformResult apply(Object value) {
+        return switch (value) {
+            case String s -> fromText(s);
+            case byte[] b -> fromBytes(b);
+            default -> Rejections.unsupported(value, "uuid");
+        };
+    }
+
+    private static TransformResult fromBytes(byte[] bytes) {
+        if (bytes.length != UUID_BYTES) {
+            return TransformResult.rejected(RejectReason.INVALID_UUID, Rejections.quote(bytes)
+                    + " is not a UUID: a UUID BLOB has exactly 16 bytes");
+        }
+        return TransformResult.converted(new UUID(bigEndianLong(bytes, 0), bigEndianLong(bytes, 8)));
+    }
+
+    private static long bigEndianLong(byte[] bytes, int offset) {
+        long result = 0;
+        for (int i = offset; i < offset + Long.BYTES; i++) {
+            result = result << 8 | bytes[i] & 0xFF;
+        }
+        return result;
+    }
+
+    private static TransformResult fromText(String text) {
+        int start = Whitespace.start(text);
+        int end = Whitespace.end(text, start);
+        if (end - start >= 2 && text.charAt(start) == '{' && text.charAt(end - 1) == '}') {
+            start++;
+            end--;
+        }
+        int length = end - start;
+        if (length != HEX_DIGITS && length != HYPHENATED_LENGTH
+                || length == HYPHENATED_LENGTH && !hasHyphensAt(text, start)) {
+            return invalid(text);
+        }
+        long high = 0;
+        long low = 0;
+        int digits = 0;
+        for (int i = start; i < end; i++) {
+            if (length == HYPHENATED_LENGTH && isHyphenOffset(i - start)) {
+                continue;
+            }
+            int nibble = hexValue(text.charAt(i));
+            if (nibble < 0) {
+                return invalid(text);
+            }
+            if (digits++ < HEX_DIGITS / 2) {
+                high = high << 4 | nibble;
+            } else {
+                low = low << 4 | nibble;
+            }
+        }
+        return TransformResult.converted(new UUID(high, low));
+    }
+
+    private static boolean hasHyphensAt(String text, int start) {
+        return text.charAt(start + 8) == '-' && text.charAt(start + 13) == '-' && text.charAt(start + 18) == '-'
+                && text.charAt(start + 23) == '-';
+    }
+
+    private static boolean isHyphenOffset(int offset) {
+        return offset == 8 || offset == 13 || offset == 18 || offset == 23;
+    }
+
+    /** ASCII hex only: {@link Character#digit(char, int)} would also accept e.g. fullwidth digits. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    private static TransformResult invalid(String text) {
+        return TransformResult.rejected(RejectReason.INVALID_UUID, Rejections.quote(text) + " is not a UUID"
+                + ACCEPTED);
+    }
+}
