@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dbferry inspect URL}: prints the schema dbferry reads from a database. */
 @Command(name = "inspect",
+        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {"Prints the schema of a SQLite or PostgreSQL database as dbferry reads it: tables, "
                 + "columns with their declared types (and, for SQLite, the PostgreSQL type each maps to), "
@@ -30,7 +31,7 @@ import picocli.CommandLine.Parameters;
                 + "carry over yet. Nothing is changed.", ""},
         footer = {"%nExamples:%n"
                 + "  dbferry inspect samples/chinook.sqlite%n"
-                + "  dbferry inspect postgresql://postgres@localhost/app --schema public --format json%n",
+                + "  dbferry inspect postgresql://postgres@localhost/app --format json%n",
                 ExitCodes.HELP_SECTION})
 public final class InspectCommand implements Callable<Integer> {
 

@@ -20,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dbferry migrate SOURCE TARGET}: the whole cutover, schema to verification. */
 @Command(name = "migrate",
+        mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
             "Migrates a SQLite database into PostgreSQL: creates the tables, loads every row with COPY, then "
@@ -32,8 +33,8 @@ import picocli.CommandLine.Parameters;
             ""},
         footer = {"%nExamples:%n"
                 + "  dbferry migrate samples/chinook.sqlite embedded%n"
-                + "  dbferry migrate sqlite:app.db postgresql://app@db.internal:5432/app --if-exists drop%n"
-                + "  dbferry migrate app.db postgresql://localhost/app --tables users,orders --json > summary.json%n",
+                + "  dbferry migrate sqlite:app.db postgresql://app@db:5432/app --if-exists drop%n"
+                + "  dbferry migrate app.db postgresql://localhost/app --tables users,orders --json%n",
                 ExitCodes.HELP_SECTION})
 public final class MigrateCommand implements Callable<Integer> {
 

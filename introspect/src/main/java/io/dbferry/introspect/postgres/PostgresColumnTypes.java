@@ -42,7 +42,7 @@ final class PostgresColumnTypes {
      */
     static ColumnType of(DataTypeDefinition type) {
         String name = name(type);
-        if (LENGTH_TYPES.contains(name) || name.endsWith("[]")) {
+        if (LENGTH_TYPES.contains(name)) {
             return new ColumnType(name, Math.max(0, type.getLength()), 0, 0);
         }
         if (name.equals("numeric")) {
@@ -60,7 +60,8 @@ final class PostgresColumnTypes {
             return type.getUserType();
         }
         if (name.endsWith(ARRAY_SUFFIX)) {
-            // The element is named by its udt_name here (varchar, int4, mood): PostgreSQL accepts both spellings.
+            // The element is named by its udt_name here (varchar, int4, mood), which PostgreSQL accepts too; the
+            // modifiers jOOQ-meta reports belong to the element and are not kept.
             return name.substring(0, name.length() - ARRAY_SUFFIX.length()) + "[]";
         }
         return name;
