@@ -81,6 +81,24 @@ class MigrateCommandIT {
     }
 
     @Test
+    void rowCountMismatchExitsWithCodeThree() throws Exception {
+        try (Connection target = database.connect(); Statement s = target.createStatement()) {
+            // A trigger on an existing target table that silently drops one row: the counts must catch it.
+            s.execute("create table public.\"Genre\" (\"GenreId\" bigint primary key, \"Name\" varchar(120))");
+            s.execute("create function skip_rock() returns trigger language plpgsql as "
+                    + "$$ begin if new.\"Name\" = 'Rock' then return null; end if; return new; end $$");
+            s.execute("create trigger skip_rock before insert on public.\"Genre\" "
+                    + "for each row execute function skip_rock()");
+        }
+
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl(), "--tables", "Genre",
+                "--if-exists", "truncate");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.VERIFICATION_MISMATCH);
+        assertThat(run.err()).contains("verification failed").contains("\"Genre\" has 24 rows, the source 25");
+    }
+
+    @Test
     void secondMigrateIntoTheSameTargetFailsWithExitCodeOne() {
         assertThat(CommandRun.of("migrate", Samples.chinook().toString(), targetUrl()).exitCode()).isZero();
 

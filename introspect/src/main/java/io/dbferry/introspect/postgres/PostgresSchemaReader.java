@@ -174,7 +174,8 @@ public final class PostgresSchemaReader {
     private void noteCrossSchemaForeignKeys(List<CrossSchemaForeignKey> keys) {
         for (CrossSchemaForeignKey key : keys) {
             notes.add("foreign key \"" + key.name() + "\" of \"" + key.table() + "\" references \""
-                    + key.referencedSchema() + "\".\"" + key.referencedTable() + "\" in another schema and is not read");
+                    + key.referencedSchema() + "\".\"" + key.referencedTable()
+                    + "\" in another schema and is not read");
         }
     }
 

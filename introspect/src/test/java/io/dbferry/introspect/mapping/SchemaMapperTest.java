@@ -57,7 +57,8 @@ class SchemaMapperTest {
         MappedTable album = table(preserving.map(chinook.tables()), "Album");
 
         assertThat(album.target()).isEqualTo(new TableId("public", "Album"));
-        assertThat(album.columns()).extracting(MappedColumn::targetName).containsExactly("AlbumId", "Title", "ArtistId");
+        assertThat(album.columns()).extracting(MappedColumn::targetName)
+                .containsExactly("AlbumId", "Title", "ArtistId");
         assertThat(album.columns().get(0).identity()).isTrue();
         assertThat(album.columns().get(0).nullable()).isFalse();
         assertThat(album.columns().get(0).targetType()).isEqualTo(TargetType.of(PostgresType.BIGINT));
@@ -83,7 +84,8 @@ class SchemaMapperTest {
     @Test
     void namesUnnamedPrimaryAndUniqueKeysAsPostgresDoes() throws Exception {
         MappedTable t = preserving.map(read(
-                "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE, a INT, b INT, UNIQUE (a, b))")).tables().get(0);
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE, a INT, b INT, UNIQUE (a, b))"))
+                .tables().get(0);
 
         assertThat(t.primaryKey()).isEqualTo(new PrimaryKey("t_pkey", List.of("id")));
         assertThat(t.uniqueKeys()).containsExactlyInAnyOrder(new UniqueKey("t_code_key", List.of("code")),
@@ -97,7 +99,8 @@ class SchemaMapperTest {
 
         assertThat(mapping.targetSchema()).isEqualTo("app");
         assertThat(album.target()).isEqualTo(new TableId("app", "album"));
-        assertThat(album.columns()).extracting(MappedColumn::targetName).containsExactly("albumid", "title", "artistid");
+        assertThat(album.columns()).extracting(MappedColumn::targetName)
+                .containsExactly("albumid", "title", "artistid");
         assertThat(album.primaryKey()).isEqualTo(new PrimaryKey("pk_album", List.of("albumid")));
         assertThat(album.indexes()).extracting(Index::name).containsExactly("ifk_albumartistid");
         assertThat(album.foreignKeys()).singleElement().satisfies(fk -> {

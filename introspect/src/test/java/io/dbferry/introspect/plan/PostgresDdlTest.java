@@ -37,9 +37,11 @@ class PostgresDdlTest {
                 "CREATE TABLE parent (id INTEGER PRIMARY KEY, label TEXT)",
                 "CREATE TABLE child (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                         + "parent_id INTEGER REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL, "
-                        + "b INTEGER REFERENCES parent ON DELETE RESTRICT ON UPDATE SET DEFAULT, code TEXT NOT NULL UNIQUE)",
+                        + "b INTEGER REFERENCES parent ON DELETE RESTRICT ON UPDATE SET DEFAULT, "
+                        + "code TEXT NOT NULL UNIQUE)",
                 "CREATE UNIQUE INDEX child_b ON child (b)",
-                "CREATE TABLE \"Mixed Case\" (\"Id Col\" INTEGER PRIMARY KEY, \"Some \"\"Name\"\"\" VARCHAR(20) NOT NULL)")) {
+                "CREATE TABLE \"Mixed Case\" (\"Id Col\" INTEGER PRIMARY KEY, "
+                        + "\"Some \"\"Name\"\"\" VARCHAR(20) NOT NULL)")) {
             fixture = mapper.map(SqliteSchemaReader.read(connection).tables());
         }
     }

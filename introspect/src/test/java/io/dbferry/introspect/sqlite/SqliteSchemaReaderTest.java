@@ -35,8 +35,8 @@ class SqliteSchemaReaderTest {
     @BeforeAll
     static void readChinook() throws Exception {
         try (Connection connection = TestSqlite.chinook(); Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                ResultSet rs = statement.executeQuery("SELECT count(*) FROM sqlite_schema "
+                        + "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
             rs.next();
             chinookTablesInCatalog = rs.getLong(1);
             chinook = SqliteSchemaReader.read(connection);
@@ -138,7 +138,8 @@ class SqliteSchemaReaderTest {
     void makesAnAutoincrementKeyANotNullIdentityThatRemembersTheKeyword() throws Exception {
         Table table = read("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT)").table("t");
 
-        assertThat(table.column("id")).isEqualTo(new Column("id", 1, ColumnType.of("INTEGER"), false, null, true, true));
+        assertThat(table.column("id"))
+                .isEqualTo(new Column("id", 1, ColumnType.of("INTEGER"), false, null, true, true));
         assertThat(table.column("name").autoincrement()).isFalse();
     }
 
@@ -213,7 +214,8 @@ class SqliteSchemaReaderTest {
         Table child = read("CREATE TABLE Parent (Id INTEGER PRIMARY KEY)",
                 "CREATE TABLE child (a INTEGER REFERENCES PARENT (ID), b INTEGER REFERENCES parent)").table("child");
 
-        assertThat(child.foreignKeys()).extracting(ForeignKey::referencedTable).containsOnly(new TableId("main", "Parent"));
+        assertThat(child.foreignKeys()).extracting(ForeignKey::referencedTable)
+                .containsOnly(new TableId("main", "Parent"));
         assertThat(child.foreignKeys()).extracting(ForeignKey::referencedColumns).containsOnly(List.of("Id"));
     }
 

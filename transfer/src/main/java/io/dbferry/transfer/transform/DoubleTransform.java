@@ -9,11 +9,13 @@ package io.dbferry.transfer.transform;
  *   <li>INTEGER: when a double holds it exactly — always for |v| ≤ 2^53 — otherwise
  *       {@link RejectReason#LOSSY_CONVERSION} (9007199254740993 would become 9007199254740992).
  *   <li>TEXT: a decimal number with optional sign, fraction and exponent, surrounding whitespace ignored;
- *       or {@code NaN}, {@code Infinity}, {@code -Infinity}, {@code inf}, {@code -inf} (with optional
- *       {@code +}) in any case (PostgreSQL docs §8.1.3 "Floating-Point Types"). Java-only forms such as
- *       {@code 0x1p3} or {@code 1.5d} are {@link RejectReason#NOT_A_NUMBER}. A finite number that overflows
- *       to an infinity or underflows to zero is {@link RejectReason#OUT_OF_RANGE}, as PostgreSQL raises
- *       "is out of range for type double precision" for it.
+ *       or {@code NaN}, {@code Infinity}, {@code -Infinity}, {@code inf}, {@code -inf} in any case
+ *       (PostgreSQL docs §8.1.3 "Floating-Point Types"), also with a {@code +}, and NaN with a sign, which
+ *       PostgreSQL accepts through {@code strtod()}. Other forms only the C library's {@code strtod()} reads
+ *       (hexadecimal {@code 0x1p3}, {@code nan(1)}) and Java-only forms ({@code 1.5d}) are
+ *       {@link RejectReason#NOT_A_NUMBER}: they are undocumented and unlikely to be meant. A finite number
+ *       that overflows to an infinity or underflows to zero is {@link RejectReason#OUT_OF_RANGE}, as
+ *       PostgreSQL raises "is out of range for type double precision" for it.
  *   <li>BLOB: {@link RejectReason#UNSUPPORTED_STORAGE_CLASS}.
  * </ul>
  *
@@ -65,7 +67,7 @@ public final class DoubleTransform implements ValueTransform {
             return TransformResult.converted(text.charAt(start) == '-' ? Double.NEGATIVE_INFINITY
                     : Double.POSITIVE_INFINITY);
         }
-        if (AsciiKeyword.matches(text, start, end, "nan")) {
+        if (AsciiKeyword.matches(text, digitsStart, end, "nan")) {
             return TransformResult.converted(Double.NaN);
         }
         int significant = decimalSignificantDigits(text, digitsStart, end);

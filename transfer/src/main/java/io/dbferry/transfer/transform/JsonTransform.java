@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * Validates a source value as {@code jsonb} text ({@link String}, the original text unchanged).
@@ -25,6 +26,10 @@ import java.io.IOException;
  *   <li>BLOB: validated as TEXT when it is valid UTF-8, otherwise {@link RejectReason#INVALID_JSON}. (The
  *       reader has already turned SQLite 3.45+ binary JSONB BLOBs into text with SQLite's {@code json()}.)
  * </ul>
+ *
+ * <p>Numbers are held to numeric's limits — 131072 digits before the decimal point, 16383 after — since
+ * jsonb stores them as numeric (§8.14, table "JSON Primitive Types and Corresponding PostgreSQL Types"),
+ * and PostgreSQL fails with "value overflows numeric format" beyond them.
  *
  * <p>Jackson's streaming parser checks the syntax without building a tree; its size limits (string, name,
  * number length, nesting depth) are lifted, leaving PostgreSQL's own limits to PostgreSQL. Stateless and
@@ -44,6 +49,8 @@ public final class JsonTransform implements ValueTransform {
             // Our messages quote the value themselves, truncated.
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+    /** A number without exponent this long or shorter is within numeric's limits (16383 fraction digits). */
+    private static final int MAX_PLAIN_NUMBER_LENGTH = 16_383;
     /** The longest part of a Jackson message kept in a reject message, in characters. */
     private static final int MAX_PARSER_MESSAGE = 160;
 
@@ -98,8 +105,8 @@ public final class JsonTransform implements ValueTransform {
             switch (token) {
                 case START_OBJECT, START_ARRAY -> depth++;
                 case END_OBJECT, END_ARRAY -> depth--;
-                case FIELD_NAME, VALUE_STRING -> {
-                    String problem = stringProblem(parser);
+                case FIELD_NAME, VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    String problem = token.isNumeric() ? numberProblem(parser) : stringProblem(parser);
                     if (problem != null) {
                         return problem;
                     }
@@ -129,6 +136,33 @@ public final class JsonTransform implements ValueTransform {
             }
         }
         return null;
+    }
+
+    /**
+     * Checks a number against numeric's limits, since jsonb stores numbers as numeric.
+     * Only a long number or one with an exponent can exceed them, so short plain numbers are not parsed.
+     */
+    private static String numberProblem(JsonParser parser) throws IOException {
+        char[] chars = parser.getTextCharacters();
+        int end = parser.getTextOffset() + parser.getTextLength();
+        boolean exponent = false;
+        for (int i = parser.getTextOffset(); i < end && !exponent; i++) {
+            exponent = chars[i] == 'e' || chars[i] == 'E';
+        }
+        if (!exponent && parser.getTextLength() <= MAX_PLAIN_NUMBER_LENGTH || withinNumericLimits(parser.getText())) {
+            return null;
+        }
+        return "the number at " + position(parser.currentTokenLocation()) + " exceeds numeric's limits of 131072"
+                + " digits before and 16383 after the decimal point, which jsonb numbers share";
+    }
+
+    private static boolean withinNumericLimits(String number) {
+        try {
+            return !NumericTransform.exceedsNumericLimits(new BigDecimal(number));
+        } catch (NumberFormatException e) {
+            // Reached only for an exponent beyond ±2147483647, far beyond numeric's limits.
+            return false;
+        }
     }
 
     private static String parserProblem(JsonProcessingException e) {

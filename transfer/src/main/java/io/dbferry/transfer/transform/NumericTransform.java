@@ -22,8 +22,10 @@ import java.math.RoundingMode;
  * decimal point once rounded to {@code scale} is {@link RejectReason#OUT_OF_RANGE}, where PostgreSQL would
  * fail with "numeric field overflow" (PostgreSQL docs §8.1.2 "Arbitrary Precision Numbers"). Extra
  * fraction digits are not an error: the value is passed unchanged and PostgreSQL rounds it to the scale,
- * half away from zero, as that section describes. Unconstrained, a value beyond numeric's limits — 131072
- * digits before the decimal point, 16383 after (§8.1, Table 8.2) — is {@link RejectReason#OUT_OF_RANGE}.
+ * half away from zero, as that section describes. With or without a precision, a value beyond numeric's
+ * input limits — 131072 digits before the decimal point, 16383 after (§8.1, Table 8.2) — is
+ * {@link RejectReason#OUT_OF_RANGE}: PostgreSQL checks them before it rounds to a declared scale, failing
+ * with "value overflows numeric format".
  *
  * @param precision the declared precision in decimal digits, 0 for unconstrained
  * @param scale the declared scale in decimal digits, 0 when none; at most {@code precision}
@@ -85,20 +87,33 @@ public record NumericTransform(int precision, int scale) implements ValueTransfo
     }
 
     private TransformResult fits(Object source, BigDecimal value) {
-        if (precision == 0) {
-            return integerDigits(value) > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS
-                    ? TransformResult.rejected(RejectReason.OUT_OF_RANGE, Rejections.quote(source)
-                            + " exceeds numeric's limits of 131072 digits before and 16383 after the decimal point")
-                    : TransformResult.converted(value);
+        if (exceedsNumericLimits(value)) {
+            return TransformResult.rejected(RejectReason.OUT_OF_RANGE, Rejections.quote(source)
+                    + " exceeds numeric's limits of 131072 digits before and 16383 after the decimal point"
+                    + " (PostgreSQL would fail with \"value overflows numeric format\")");
         }
-        BigDecimal rounded = value.scale() > scale ? value.setScale(scale, RoundingMode.HALF_UP) : value;
-        long digits = integerDigits(rounded);
+        if (precision == 0) {
+            return TransformResult.converted(value);
+        }
+        // Rounded as PostgreSQL rounds before it checks: 999.995 needs 4 digits at scale 2.
+        long digits = integerDigits(value.scale() > scale ? value.setScale(scale, RoundingMode.HALF_UP) : value);
         if (digits > precision - scale) {
             return TransformResult.rejected(RejectReason.OUT_OF_RANGE, Rejections.quote(source) + " needs "
                     + digits + " digits before the decimal point but " + typeName() + " allows "
                     + (precision - scale) + " (PostgreSQL would fail with \"numeric field overflow\")");
         }
         return TransformResult.converted(value);
+    }
+
+    /**
+     * Whether PostgreSQL's numeric input would fail with "value overflows numeric format": more than 131072
+     * digits before the decimal point or more than 16383 after it (PostgreSQL docs §8.1, Table 8.2).
+     *
+     * @param value never null
+     * @return true when the value is beyond numeric's limits
+     */
+    static boolean exceedsNumericLimits(BigDecimal value) {
+        return integerDigits(value) > MAX_INTEGER_DIGITS || value.scale() > MAX_FRACTION_DIGITS;
     }
 
     /** Digits before the decimal point: 3 for 123.45, 0 for 0.5, 4 for 1E+3. */

@@ -39,23 +39,25 @@ final class Rejections {
      * @return a {@link RejectReason#UNSUPPORTED_STORAGE_CLASS} reject, never null
      */
     static TransformResult unsupported(Object value, String target) {
+        String storageClass = storageClass(value);
+        String described = storageClass == null ? quote(value) : storageClass + " " + quote(value);
         return TransformResult.rejected(RejectReason.UNSUPPORTED_STORAGE_CLASS,
-                storageClass(value) + " " + quote(value) + " cannot be converted to " + target);
+                described + " cannot be converted to " + target);
     }
 
     /**
      * The SQLite storage class (https://www.sqlite.org/datatype3.html §2) the reader produced a value for.
      *
      * @param value never null
-     * @return e.g. {@code "BLOB"}; the Java class name for a value that is not a storage class; never null
+     * @return e.g. {@code "BLOB"}; null for a Java type that is not one of a storage class
      */
-    static String storageClass(Object value) {
+    private static String storageClass(Object value) {
         return switch (value) {
             case Long l -> "INTEGER";
             case Double d -> "REAL";
             case String s -> "TEXT";
             case byte[] b -> "BLOB";
-            default -> value.getClass().getName();
+            default -> null;
         };
     }
 

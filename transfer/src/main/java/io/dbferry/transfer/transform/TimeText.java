@@ -14,10 +14,12 @@ import java.time.Year;
  * <p>Rules, each with its source:
  * <ul>
  *   <li>Fixed field widths, an upper-case {@code T}, {@code Z} in either case, spaces before the zone,
- *       offsets up to ±14:59: SQLite's parser ({@code parseYyyyMmDd}, {@code parseTimezone} in
- *       {@code date.c}).
- *   <li>Fractional seconds of any length, rounded half up to microseconds: PostgreSQL's resolution
- *       (PostgreSQL docs §8.5 "Date/Time Types"); SQLite itself keeps milliseconds.
+ *       offsets up to ±14:59, seconds up to 59 and at least one digit after a decimal point: SQLite's
+ *       parser ({@code parseYyyyMmDd}, {@code parseHhMmSs}, {@code parseTimezone} in {@code date.c}).
+ *       PostgreSQL would also read a leap second {@code :60} and a bare trailing point.
+ *   <li>Fractional seconds of any length, rounded to microseconds, PostgreSQL's resolution (PostgreSQL
+ *       docs §8.5 "Date/Time Types"), exactly as PostgreSQL rounds them ({@link #fractionMicros()}); SQLite
+ *       itself keeps milliseconds.
  *   <li>An offset is subtracted to give UTC, as SQLite's date functions do (lang_datefunc.html §2).
  *   <li>Dates that do not exist (2023-02-30) and hour 24 other than {@code 24:00:00} are rejected, as
  *       PostgreSQL rejects them (its times range up to 24:00:00, PostgreSQL docs §8.5, Table 8.9); SQLite
@@ -151,7 +153,12 @@ final class TimeText {
         return LocalDate.of(year, month, day).toEpochDay();
     }
 
-    /** Any number of digits after the point, rounded half up to microseconds; -1 when there are none. */
+    /**
+     * Any number of digits after the point as microseconds; -1 when there are none. Up to six digits are
+     * exact; more are rounded as PostgreSQL's {@code ParseFractionalSecond()} ({@code datetime.c}) rounds
+     * them, {@code rint(strtod(fraction) * 1000000)}: to the nearest microsecond, ties of the binary value
+     * to even ({@code .1234565} gives {@code .123456}, {@code .1234575} gives {@code .123458}).
+     */
     private long fractionMicros() {
         int start = pos;
         while (pos < end && isDigit(text.charAt(pos))) {
@@ -161,11 +168,14 @@ final class TimeText {
             expected("digits after the decimal point");
             return -1;
         }
-        long micros = 0;
-        for (int i = 0; i < 6; i++) {
-            micros = micros * 10 + (start + i < pos ? text.charAt(start + i) - '0' : 0);
+        if (pos - start > 6) {
+            return (long) Math.rint(Double.parseDouble(text.substring(start - 1, pos)) * MICROS_PER_SECOND);
         }
-        return start + 6 < pos && text.charAt(start + 6) >= '5' ? micros + 1 : micros;
+        long micros = 0;
+        for (int i = start; i < start + 6; i++) {
+            micros = micros * 10 + (i < pos ? text.charAt(i) - '0' : 0);
+        }
+        return micros;
     }
 
     /** Reads an optional zone, setting {@link #offsetMicros}; false with a problem when malformed. */

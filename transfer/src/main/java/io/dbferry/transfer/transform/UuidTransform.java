@@ -7,9 +7,10 @@ import java.util.UUID;
  *
  * <ul>
  *   <li>TEXT: 36 characters {@code xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx} or 32 hex digits without hyphens,
- *       either optionally in braces, hex digits in any case, surrounding whitespace ignored — forms
- *       PostgreSQL's {@code uuid} input also accepts (PostgreSQL docs §8.12 "UUID Type"). PostgreSQL's
- *       other form, hyphens after any group of four digits, is rejected as unusual in source data.
+ *       either optionally in braces, hex digits in any case — forms PostgreSQL's {@code uuid} input also
+ *       accepts (PostgreSQL docs §8.12 "UUID Type"). Surrounding whitespace, which PostgreSQL would reject,
+ *       is ignored. PostgreSQL's other form, hyphens after any group of four digits, is rejected as unusual
+ *       in source data.
  *   <li>BLOB: exactly 16 bytes, most significant byte first, the byte order of RFC 9562 §4 (and of
  *       PostgreSQL's binary form); other lengths are {@link RejectReason#INVALID_UUID}.
  *   <li>INTEGER and REAL: {@link RejectReason#UNSUPPORTED_STORAGE_CLASS} (128 bits do not fit in them).
@@ -66,29 +67,40 @@ public final class UuidTransform implements ValueTransform {
             start++;
             end--;
         }
+        return hasUuidShape(text, start, end) ? TransformResult.converted(parse(text, start, end)) : invalid(text);
+    }
+
+    /** 32 hex digits, or 36 characters with hyphens at offsets 8, 13, 18 and 23 and hex digits elsewhere. */
+    private static boolean hasUuidShape(String text, int start, int end) {
         int length = end - start;
-        if (length != HEX_DIGITS && length != HYPHENATED_LENGTH
-                || length == HYPHENATED_LENGTH && !hasHyphensAt(text, start)) {
-            return invalid(text);
+        if (length != HEX_DIGITS && (length != HYPHENATED_LENGTH || !hasHyphensAt(text, start))) {
+            return false;
         }
+        for (int i = start; i < end; i++) {
+            if (hexValue(text.charAt(i)) < 0 && !(length == HYPHENATED_LENGTH && isHyphenOffset(i - start))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads a value {@link #hasUuidShape} accepted. */
+    private static UUID parse(String text, int start, int end) {
+        boolean hyphenated = end - start == HYPHENATED_LENGTH;
         long high = 0;
         long low = 0;
         int digits = 0;
         for (int i = start; i < end; i++) {
-            if (length == HYPHENATED_LENGTH && isHyphenOffset(i - start)) {
+            if (hyphenated && isHyphenOffset(i - start)) {
                 continue;
             }
-            int nibble = hexValue(text.charAt(i));
-            if (nibble < 0) {
-                return invalid(text);
-            }
             if (digits++ < HEX_DIGITS / 2) {
-                high = high << 4 | nibble;
+                high = high << 4 | hexValue(text.charAt(i));
             } else {
-                low = low << 4 | nibble;
+                low = low << 4 | hexValue(text.charAt(i));
             }
         }
-        return TransformResult.converted(new UUID(high, low));
+        return new UUID(high, low);
     }
 
     private static boolean hasHyphensAt(String text, int start) {

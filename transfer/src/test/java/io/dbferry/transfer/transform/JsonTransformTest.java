@@ -80,6 +80,21 @@ class JsonTransformTest {
     }
 
     @Test
+    void holdsNumbersToNumericLimits() {
+        // PostgreSQL 15: '[1e131071]'::jsonb is valid; '[1e131072]', '{"a":1e-16384}' and '1.0e-16383' fail
+        assertThat(converted(transform.apply("[1e131071]"))).isEqualTo("[1e131071]");
+        assertThat(rejectMessage(transform.apply("[1e131072]"), RejectReason.INVALID_JSON))
+                .isEqualTo("'[1e131072]' is not valid JSON for jsonb: the number at line 1, column 2 exceeds numeric's"
+                        + " limits of 131072 digits before and 16383 after the decimal point, which jsonb numbers share");
+        rejectMessage(transform.apply("{\"a\":1e-16384}"), RejectReason.INVALID_JSON);
+        rejectMessage(transform.apply("1.0e-16383"), RejectReason.INVALID_JSON);
+        String longest = "0." + "1".repeat(16_383);
+        assertThat(converted(transform.apply(longest))).isSameAs(longest);
+        rejectMessage(transform.apply(longest + "1"), RejectReason.INVALID_JSON);
+        rejectMessage(transform.apply("[1e99999999999]"), RejectReason.INVALID_JSON);
+    }
+
+    @Test
     void acceptsNestingDeeperThanJacksonsDefaultLimit() {
         String json = "[".repeat(5_000) + "]".repeat(5_000);
         assertThat(converted(transform.apply(json))).isSameAs(json);

@@ -77,6 +77,25 @@ class NumericTransformTest {
     }
 
     @Test
+    void roundsNegativeValuesAwayFromZeroBeforeCountingDigits() {
+        rejectMessage(money.apply(-999.995), RejectReason.OUT_OF_RANGE);
+        assertThat(converted(money.apply(-999.994))).isEqualTo(new BigDecimal("-999.994"));
+    }
+
+    @Test
+    void appliesFractionLimitBeforeDeclaredScale() {
+        // PostgreSQL 15: '1e-16383'::numeric(5,2) = 0.00, '1e-16384'::numeric(5,2) fails
+        assertThat(converted(money.apply("-1e-16383"))).isEqualTo(new BigDecimal("-1e-16383"));
+        rejectMessage(money.apply("-1e-999999999"), RejectReason.OUT_OF_RANGE);
+        rejectMessage(money.apply("0." + "5".repeat(20_000)), RejectReason.OUT_OF_RANGE);
+    }
+
+    @Test
+    void rejectsHugeExponentForDeclaredPrecision() {
+        rejectMessage(money.apply("1e999999999"), RejectReason.OUT_OF_RANGE);
+    }
+
+    @Test
     void leavesExtraFractionDigitsForPostgresToRound() {
         assertThat(converted(money.apply("1.23456"))).isEqualTo(new BigDecimal("1.23456"));
     }
@@ -94,7 +113,7 @@ class NumericTransformTest {
         assertThat(converted(unconstrained.apply("1e131071"))).isEqualTo(new BigDecimal("1e131071"));
         assertThat(rejectMessage(unconstrained.apply("1e131072"), RejectReason.OUT_OF_RANGE))
                 .isEqualTo("'1e131072' exceeds numeric's limits of 131072 digits before and 16383 after the decimal"
-                        + " point");
+                        + " point (PostgreSQL would fail with \"value overflows numeric format\")");
         assertThat(converted(unconstrained.apply("1e-16383"))).isEqualTo(new BigDecimal("1e-16383"));
         rejectMessage(unconstrained.apply("1e-16384"), RejectReason.OUT_OF_RANGE);
     }

@@ -50,6 +50,13 @@ class RejectionsTest {
     }
 
     @Test
+    void namesTheJavaTypeOfValuesThatAreNoStorageClass() {
+        assertThat(Rejections.unsupported(7, "uuid"))
+                .isEqualTo(TransformResult.rejected(RejectReason.UNSUPPORTED_STORAGE_CLASS,
+                        "a java.lang.Integer value cannot be converted to uuid"));
+    }
+
+    @Test
     void namesTheStorageClassOfUnsupportedValues() {
         assertThat(Rejections.unsupported(3.5, "uuid"))
                 .isEqualTo(TransformResult.rejected(RejectReason.UNSUPPORTED_STORAGE_CLASS,

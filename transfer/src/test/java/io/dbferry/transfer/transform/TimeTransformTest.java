@@ -30,9 +30,14 @@ class TimeTransformTest {
     }
 
     @Test
-    void roundsFractionToMicrosecondsHalfUp() {
-        assertThat(read("12:00:00.0000005")).isEqualTo(LocalTime.of(12, 0, 0, 1_000));
+    void roundsFractionToMicrosecondsAsPostgresDoes() {
+        // PostgreSQL 15: '12:00:00.0000005'::time = 12:00:00, '12:00:00.0000015'::time = 12:00:00.000002,
+        // '12:00:00.0000025'::time = 12:00:00.000002, '12:00:00.0000004999'::time = 12:00:00
+        assertThat(read("12:00:00.0000005")).isEqualTo(LocalTime.of(12, 0));
+        assertThat(read("12:00:00.0000015")).isEqualTo(LocalTime.of(12, 0, 0, 2_000));
+        assertThat(read("12:00:00.0000025")).isEqualTo(LocalTime.of(12, 0, 0, 2_000));
         assertThat(read("12:00:00.0000004999")).isEqualTo(LocalTime.of(12, 0));
+        assertThat(read("12:00:00.123456")).isEqualTo(LocalTime.of(12, 0, 0, 123_456_000));
     }
 
     @Test
@@ -60,6 +65,7 @@ class TimeTransformTest {
     void rejectsEndOfDayThatLocalTimeCannotHold() {
         assertThat(rejectMessage(transform.apply("24:00"), RejectReason.INVALID_TIME))
                 .startsWith("'24:00' is not a time of day: 24:00:00, PostgreSQL's end of the day,");
+        // PostgreSQL 15: '23:59:59.9999999'::time = 24:00:00
         rejectMessage(transform.apply("23:59:59.9999999"), RejectReason.INVALID_TIME);
     }
 

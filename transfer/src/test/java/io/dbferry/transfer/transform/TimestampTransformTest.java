@@ -139,15 +139,23 @@ class TimestampTransformTest {
     }
 
     @Test
-    void roundsFractionToMicrosecondsHalfUp() {
+    void roundsFractionToMicrosecondsAsPostgresDoes() {
+        // PostgreSQL 15: '2023-01-01 12:00:00.1234565'::timestamp = 2023-01-01 12:00:00.123456
         assertThat(read("2023-01-01 12:00:00.1234565"))
-                .isEqualTo(LocalDateTime.of(2023, 1, 1, 12, 0, 0, 123_457_000));
+                .isEqualTo(LocalDateTime.of(2023, 1, 1, 12, 0, 0, 123_456_000));
+        // '2023-01-01 12:00:00.1234575'::timestamp = 2023-01-01 12:00:00.123458
+        assertThat(read("2023-01-01 12:00:00.1234575"))
+                .isEqualTo(LocalDateTime.of(2023, 1, 1, 12, 0, 0, 123_458_000));
+        // '2023-01-01 12:00:00.12345649999'::timestamp = 2023-01-01 12:00:00.123456
         assertThat(read("2023-01-01 12:00:00.12345649999"))
                 .isEqualTo(LocalDateTime.of(2023, 1, 1, 12, 0, 0, 123_456_000));
+        assertThat(read("2023-01-01 12:00:00.1234566"))
+                .isEqualTo(LocalDateTime.of(2023, 1, 1, 12, 0, 0, 123_457_000));
     }
 
     @Test
     void carriesRoundingIntoTheNextYear() {
+        // PostgreSQL 15: '2023-12-31 23:59:59.9999995'::timestamp = 2024-01-01 00:00:00
         assertThat(read("2023-12-31 23:59:59.9999995")).isEqualTo(LocalDateTime.of(2024, 1, 1, 0, 0));
     }
 

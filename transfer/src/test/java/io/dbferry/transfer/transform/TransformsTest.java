@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbferry.introspect.mapping.PostgresType;
 import io.dbferry.introspect.mapping.TargetType;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +38,27 @@ class TransformsTest {
     @EnumSource(PostgresType.class)
     void picksTheTransformOfEachType(PostgresType type) {
         assertThat(Transforms.forType(TargetType.of(type))).isExactlyInstanceOf(EXPECTED.get(type));
+    }
+
+    @ParameterizedTest
+    @EnumSource(PostgresType.class)
+    void rejectsJavaTypesThatAreNoStorageClass(PostgresType type) {
+        rejectMessage(Transforms.forType(TargetType.of(type)).apply(7), RejectReason.UNSUPPORTED_STORAGE_CLASS);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PostgresType.class)
+    void answersOddValuesWithoutThrowing(PostgresType type) {
+        ValueTransform transform = Transforms.forType(new TargetType(type, type == PostgresType.VARCHAR ? 5 : 0,
+                type == PostgresType.NUMERIC ? 4 : 0, type == PostgresType.NUMERIC ? 2 : 0));
+        List<Object> values = List.of(Long.MIN_VALUE, Long.MAX_VALUE, -0.0, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MAX_VALUE, "", " ", "\0", "\uD800", "😀", "-",
+                "+", ".", "e", "9".repeat(400), "1e999999999999", "-1e-999999999", "{", "{}", "[\"\\u0000\"]",
+                "2023-02-30", "24:00", "T", "Z", "9999-12-31 23:59:59.9999999+14:59", "0000-01-01T00:00-14:59",
+                new byte[0], new byte[] {(byte) 0xFF}, new byte[16], "x".repeat(10_000).getBytes(StandardCharsets.US_ASCII));
+        for (Object value : values) {
+            assertThat(transform.apply(value)).as("%s", value).isNotNull();
+        }
     }
 
     @Test
