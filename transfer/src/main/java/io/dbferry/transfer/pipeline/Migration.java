@@ -92,7 +92,8 @@ public final class Migration {
         if (options.ifExists() == IfExists.TRUNCATE) {
             created.removeAll(existing);
         }
-        listener.on(new MigrationEvent.PhaseStarted("creating " + created.size() + " tables in schema \""
+        listener.on(new MigrationEvent.PhaseStarted("creating " + created.size()
+                + (created.size() == 1 ? " table" : " tables") + " in schema \""
                 + options.targetSchema() + '"'));
         targetDdl.inTransaction("creating the tables", createStatements(existing, created));
         List<TableResult> results = new ArrayList<>();
