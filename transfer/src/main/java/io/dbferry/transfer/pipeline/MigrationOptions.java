@@ -53,37 +53,67 @@ public record MigrationOptions(
 
         private Builder() {}
 
-        /** @param tables source tables to migrate, empty for all; never null @return this */
+        /**
+         * Sets the source tables to migrate.
+         *
+         * @param tables exact, case-sensitive names; empty for all; never null
+         * @return this builder
+         */
         public Builder tables(List<String> tables) {
             this.tables = tables;
             return this;
         }
 
-        /** @param exclude source tables to leave out; never null @return this */
+        /**
+         * Sets the source tables to leave out.
+         *
+         * @param exclude exact, case-sensitive names; never null
+         * @return this builder
+         */
         public Builder exclude(List<String> exclude) {
             this.exclude = exclude;
             return this;
         }
 
-        /** @param targetSchema the target schema, never null or blank @return this */
+        /**
+         * Sets the target schema.
+         *
+         * @param targetSchema the schema name, used verbatim; must not be blank
+         * @return this builder
+         */
         public Builder targetSchema(String targetSchema) {
             this.targetSchema = targetSchema;
             return this;
         }
 
-        /** @param ifExists what to do with existing target tables, never null @return this */
+        /**
+         * Sets what happens to target tables that already exist.
+         *
+         * @param ifExists never null
+         * @return this builder
+         */
         public Builder ifExists(IfExists ifExists) {
             this.ifExists = ifExists;
             return this;
         }
 
-        /** @param identifiers the identifier policy, never null @return this */
+        /**
+         * Sets the identifier policy.
+         *
+         * @param identifiers never null
+         * @return this builder
+         */
         public Builder identifiers(IdentifierPolicy identifiers) {
             this.identifiers = identifiers;
             return this;
         }
 
-        /** @param verify whether to verify row counts at the end @return this */
+        /**
+         * Sets whether row counts are verified at the end.
+         *
+         * @param verify true to verify (the default)
+         * @return this builder
+         */
         public Builder verify(boolean verify) {
             this.verify = verify;
             return this;
