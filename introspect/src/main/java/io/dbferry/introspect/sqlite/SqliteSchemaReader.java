@@ -20,6 +20,7 @@ import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogTable;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,6 +54,7 @@ public final class SqliteSchemaReader {
     private final Connection connection;
     private final List<String> notes = new ArrayList<>();
     private final List<String> tableNames = new ArrayList<>();
+    private final Map<String, List<CatalogColumn>> columnsByTable = new HashMap<>();
 
     private SqliteSchemaReader(Connection connection) {
         this.connection = connection;
@@ -98,7 +100,7 @@ public final class SqliteSchemaReader {
 
     private Table table(CatalogTable table, JooqTable jooq) {
         String name = table.name();
-        List<CatalogColumn> catalogColumns = catalog.columns(name);
+        List<CatalogColumn> catalogColumns = columns(name);
         List<CatalogIndex> indexes = catalog.indexes(name);
         List<String> pkColumns = primaryKeyColumns(catalogColumns);
         String rowidAlias = rowidAlias(table, catalogColumns, pkColumns, indexes);
@@ -178,7 +180,7 @@ public final class SqliteSchemaReader {
             // A key may spell its parent in any case (SQLite names are case-insensitive,
             // https://www.sqlite.org/lang_keywords.html); the target is not, so take the declared spelling.
             String parent = declaredName(key.table(), tableNames);
-            List<CatalogColumn> parentColumns = catalog.columns(parent);
+            List<CatalogColumn> parentColumns = columns(parent);
             List<String> parentNames = parentColumns.stream().map(CatalogColumn::name).toList();
             // "REFERENCES parent" without columns means the parent's primary key (foreignkeys.html §3).
             List<String> referenced = key.to().contains(null) ? primaryKeyColumns(parentColumns)
@@ -192,6 +194,11 @@ public final class SqliteSchemaReader {
                     ReferentialAction.parse(key.onDelete()), ReferentialAction.parse(key.onUpdate())));
         }
         return foreignKeys;
+    }
+
+    /** A table's catalog columns, read once: foreign keys look up their parent's columns again. */
+    private List<CatalogColumn> columns(String table) {
+        return columnsByTable.computeIfAbsent(table, catalog::columns);
     }
 
     private static List<String> primaryKeyColumns(List<CatalogColumn> columns) {

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -19,6 +20,10 @@ import org.jooq.impl.DSL;
  * connections are owned by the caller.
  */
 public final class RowCountVerifier {
+
+    private static final DSLContext SQLITE = DSL.using(SQLDialect.SQLITE);
+    private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES,
+            new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS));
 
     private final Connection source;
     private final Connection target;
@@ -45,9 +50,8 @@ public final class RowCountVerifier {
         List<TableCount> counts = new ArrayList<>();
         for (MappedTable table : tables) {
             long sourceRows = count(source, "source",
-                    DSL.using(SQLDialect.SQLITE).selectCount().from(DSL.table(DSL.name(table.source().id().name()))).getSQL());
-            long targetRows = count(target, "target", DSL.using(SQLDialect.POSTGRES,
-                    new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS)).selectCount()
+                    SQLITE.selectCount().from(DSL.table(DSL.name(table.source().id().name()))).getSQL());
+            long targetRows = count(target, "target", POSTGRES.selectCount()
                     .from(DSL.table(DSL.name(table.target().schema(), table.target().name()))).getSQL());
             counts.add(new TableCount(table.source().id(), table.target(), sourceRows, targetRows));
         }
