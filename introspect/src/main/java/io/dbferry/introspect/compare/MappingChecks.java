@@ -1,0 +1,106 @@
+package io.dbferry.introspect.compare;
+
+import io.dbferry.introspect.mapping.MappedColumn;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.mapping.TypeMapping;
+import io.dbferry.introspect.mapping.TypeRule;
+import io.dbferry.introspect.model.ColumnType;
+import io.dbferry.introspect.model.ForeignKey;
+import io.dbferry.introspect.model.SchemaSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reports what the mapping itself does not carry over, whatever the target holds: column defaults, foreign
+ * keys to tables left out, objects the schema reader noted (partial and expression indexes, generated
+ * columns, virtual tables), and declared types that only SQLite's affinity rules could map
+ * (https://www.sqlite.org/datatype3.html §3.1), where the result is probably not what the schema's author
+ * meant. Immutable and thread-safe.
+ */
+public final class MappingChecks {
+
+    private final TypeMapping typeMapping;
+
+    /**
+     * Creates the checks.
+     *
+     * @param typeMapping the type mapping the migration uses (without cast rules), never null
+     */
+    public MappingChecks(TypeMapping typeMapping) {
+        this.typeMapping = Objects.requireNonNull(typeMapping, "typeMapping");
+    }
+
+    /**
+     * Runs every check.
+     *
+     * @param source the source schema as read, never null
+     * @param mapping the selected tables mapped onto the target, never null
+     * @return the issues found, never null, possibly empty
+     */
+    public List<CompatibilityIssue> check(SchemaSnapshot source, SchemaMapping mapping) {
+        List<CompatibilityIssue> issues = new ArrayList<>();
+        source.notes().forEach(note -> issues.add(CompatibilityIssue.schema(IssueCode.SCHEMA_OBJECT_NOT_CARRIED,
+                null, null, note, "recreate it in the target by hand after the migration")));
+        Set<String> selected = mapping.tables().stream().map(t -> t.source().id().name()).collect(Collectors.toSet());
+        for (MappedTable table : mapping.tables()) {
+            String name = table.source().id().name();
+            for (ForeignKey fk : table.source().foreignKeys()) {
+                if (!selected.contains(fk.referencedTable().name())) {
+                    issues.add(CompatibilityIssue.schema(IssueCode.FOREIGN_KEY_OUTSIDE_SELECTION, name, null,
+                            "foreign key " + fk.columns() + " → \"" + fk.referencedTable().name() + "\" is not created: "
+                                    + "that table is not part of this migration",
+                            "add \"" + fk.referencedTable().name() + "\" to --tables, or accept the missing key"));
+                }
+            }
+            for (MappedColumn column : table.columns()) {
+                defaultNotCarried(name, column, issues);
+                affinityFallback(name, column, issues);
+            }
+        }
+        return issues;
+    }
+
+    private static void defaultNotCarried(String table, MappedColumn column, List<CompatibilityIssue> issues) {
+        if (column.source().defaultSql() != null && !column.identity()) {
+            issues.add(CompatibilityIssue.schema(IssueCode.DEFAULT_NOT_CARRIED, table, column.source().name(),
+                    "the default " + column.source().defaultSql() + " of " + column.source().name()
+                            + " is not carried over; the target column has no default",
+                    "add the default to the target by hand if applications rely on it"));
+        }
+    }
+
+    private void affinityFallback(String table, MappedColumn column, List<CompatibilityIssue> issues) {
+        ColumnType declared = column.source().type();
+        TypeRule rule = typeMapping.rules().stream().filter(r -> r.matches(declared)).findFirst().orElseThrow();
+        // A cast rule overrode the mapping: the user already decided.
+        if (column.identity() || !typeMapping.map(column.source()).equals(column.targetType())) {
+            return;
+        }
+        String intended = intended(declared.name().toUpperCase(Locale.ROOT));
+        if (rule.match() != TypeRule.Match.CONTAINS || intended == null
+                || intended.equals(column.targetType().type().sqlName())) {
+            return;
+        }
+        issues.add(CompatibilityIssue.schema(IssueCode.AFFINITY_FALLBACK, table, column.source().name(),
+                "declared type " + declared + " of " + column.source().name() + " is not a type name dbferry knows; by "
+                        + "SQLite's affinity rules it maps to " + column.targetType(),
+                "--cast \"type " + declared.name() + " to " + intended + "\" if it holds " + intended + " values"));
+    }
+
+    /** The PostgreSQL type a declared name most likely means, by the words in it; null when no guess. */
+    private static String intended(String name) {
+        if (name.contains("TIMESTAMP") || name.contains("DATETIME")) {
+            return "timestamp";
+        }
+        List<String[]> words = List.of(new String[] {"FLOA", "double precision"}, new String[] {"DOUB", "double precision"},
+                new String[] {"REAL", "double precision"}, new String[] {"DATE", "date"}, new String[] {"TIME", "time"},
+                new String[] {"BOOL", "boolean"}, new String[] {"JSON", "jsonb"}, new String[] {"UUID", "uuid"},
+                new String[] {"GUID", "uuid"}, new String[] {"STR", "text"}, new String[] {"INT", "bigint"});
+        return words.stream().filter(w -> name.contains(w[0])).map(w -> w[1]).findFirst().orElse(null);
+    }
+}
