@@ -67,7 +67,7 @@ enum TypeFit {
             // A double holds integers of up to 15 digits exactly, and no decimal fraction (§8.1.3).
             return digits(mapped) <= DOUBLE_DIGITS && scale(mapped) == 0 ? WIDENED : LOSSY;
         }
-        return digits(target) >= digits(mapped) && scale(target) >= scale(mapped) ? WIDENED : LOSSY;
+        return wholeDigits(target) >= digits(mapped) && scale(target) >= scale(mapped) ? WIDENED : LOSSY;
     }
 
     private static TypeFit textFit(TargetType mapped, TargetType target) {
@@ -104,7 +104,7 @@ enum TypeFit {
         return INTEGERS.contains(type) || type == PostgresType.NUMERIC || type == PostgresType.DOUBLE_PRECISION;
     }
 
-    /** Integer digits the type holds exactly; {@code Integer.MAX_VALUE} for unconstrained numeric. */
+    /** Integer digits of the type's largest value; {@code Integer.MAX_VALUE} for unconstrained numeric. */
     private static int digits(TargetType type) {
         return switch (type.type()) {
             case SMALLINT -> 5;
@@ -113,6 +113,14 @@ enum TypeFit {
             case NUMERIC -> type.precision() == 0 ? Integer.MAX_VALUE : type.precision() - type.scale();
             default -> DOUBLE_DIGITS;
         };
+    }
+
+    /**
+     * Integer digits of which the type holds every number: one fewer than {@link #digits} for the integer types,
+     * as integer holds 999999999 but not every 10-digit number (§8.1.1).
+     */
+    private static int wholeDigits(TargetType type) {
+        return INTEGERS.contains(type.type()) ? digits(type) - 1 : digits(type);
     }
 
     /** Fractional digits an integer or numeric type holds exactly. */

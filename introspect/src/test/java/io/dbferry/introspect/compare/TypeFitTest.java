@@ -76,6 +76,20 @@ class TypeFitTest {
 
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
+            numeric(4,0)  | smallint | WIDENED
+            numeric(5,0)  | smallint | LOSSY
+            numeric(10,0) | integer  | LOSSY
+            numeric(19,0) | bigint   | LOSSY
+            """)
+    void findsAnIntegerTypeTooNarrowForEveryNumberOfItsLargestValuesDigits(String mapped, String target,
+            TypeFit expected) {
+        // integer's largest value, 2147483647, has 10 digits, but 9999999999 does not fit: it holds every
+        // number of 9 digits only (smallint every number of 4, bigint of 18).
+        assertThat(fit(mapped, target)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
             double precision | numeric          | WIDENED
             double precision | numeric(30,10)   | LOSSY
             double precision | bigint           | LOSSY
