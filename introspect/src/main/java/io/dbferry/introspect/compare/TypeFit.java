@@ -71,12 +71,16 @@ enum TypeFit {
     }
 
     private static TypeFit textFit(TargetType mapped, TargetType target) {
-        int mappedLength = mapped.type() == PostgresType.TEXT ? Integer.MAX_VALUE : mapped.length();
         // char(n) pads with blanks (§8.3), so text moved into it changes even when it fits.
         if (target.type() == PostgresType.CHAR && mapped.type() != PostgresType.CHAR) {
             return LOSSY;
         }
-        return target.length() >= mappedLength ? WIDENED : LOSSY;
+        return maxLength(target) >= maxLength(mapped) ? WIDENED : LOSSY;
+    }
+
+    /** The longest text the type holds, in characters: text, and varchar without a length, take any (§8.3). */
+    private static int maxLength(TargetType type) {
+        return type.length() == 0 ? Integer.MAX_VALUE : type.length();
     }
 
     private static TypeFit temporalFit(PostgresType mapped, PostgresType target) {

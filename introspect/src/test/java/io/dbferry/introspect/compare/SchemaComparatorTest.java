@@ -163,6 +163,14 @@ class SchemaComparatorTest {
     }
 
     @Test
+    void reportsAVarcharWithoutALengthAsWidened() {
+        List<CompatibilityIssue> issues = compareAlbumWith(albumInTarget("title",
+                t -> t.column("title", characterVarying(0)).notNull()));
+
+        assertThat(issues).extracting(CompatibilityIssue::code).containsExactly(IssueCode.TYPE_WIDENED);
+    }
+
+    @Test
     void reportsANarrowerTargetIntegerAsLossy() {
         assertThat(compareAlbumWith(albumInTarget("artist_id", t -> t.column("artist_id", "integer"))))
                 .extracting(CompatibilityIssue::code).containsExactly(IssueCode.TYPE_LOSSY);

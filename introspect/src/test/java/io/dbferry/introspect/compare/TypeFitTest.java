@@ -121,6 +121,19 @@ class TypeFitTest {
         assertThat(fit(mapped, target)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            varchar(40) | varchar     | WIDENED
+            text        | varchar     | WIDENED
+            char(5)     | varchar     | WIDENED
+            varchar     | varchar(40) | LOSSY
+            varchar     | text        | WIDENED
+            """)
+    void takesVarcharWithoutALengthAsUnlimited(String mapped, String target, TypeFit expected) {
+        // "If character varying is used without length specifier, the type accepts strings of any size." (§8.3)
+        assertThat(fit(mapped, target)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0} -> text")
     @CsvSource(textBlock = """
             varchar(40)
