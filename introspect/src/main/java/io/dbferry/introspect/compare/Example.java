@@ -23,7 +23,12 @@ public record Example(Map<String, String> key, String value) {
         key = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(key, "key")));
         Objects.requireNonNull(value, "value");
         if (value.length() > MAX_VALUE_CHARS) {
-            value = value.substring(0, MAX_VALUE_CHARS - 1) + "…";
+            int end = MAX_VALUE_CHARS - 1;
+            // Keep a surrogate pair whole or not at all: half of one is not text.
+            if (Character.isHighSurrogate(value.charAt(end - 1))) {
+                end--;
+            }
+            value = value.substring(0, end) + "…";
         }
     }
 

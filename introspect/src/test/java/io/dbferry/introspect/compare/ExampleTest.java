@@ -27,6 +27,14 @@ class ExampleTest {
     }
 
     @Test
+    void neverCutsACharacterOutsideTheBasicPlaneInHalf() {
+        // "😀" is two chars (a surrogate pair) whose first would be the 79th: the whole character goes.
+        String value = "a".repeat(78) + "😀" + "b".repeat(10);
+
+        assertThat(new Example(Map.of(), value).value()).isEqualTo("a".repeat(78) + "…");
+    }
+
+    @Test
     void showsACompositeKeyInKeyOrder() {
         Map<String, String> key = new LinkedHashMap<>();
         key.put("b", "'x'");
