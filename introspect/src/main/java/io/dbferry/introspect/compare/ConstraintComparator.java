@@ -52,18 +52,18 @@ final class ConstraintComparator {
     private void uniqueKeys() {
         Set<List<String>> mapped = uniqueSets(table.uniqueKeys(), table.indexes());
         Set<List<String>> target = uniqueSets(actual.uniqueKeys(), actual.indexes());
-        if (actual.primaryKey() != null) {
-            target.remove(actual.primaryKey().columns());
-        }
+        List<String> targetPrimaryKey = actual.primaryKey() == null ? List.of() : sorted(actual.primaryKey().columns());
+        target.remove(targetPrimaryKey);
         for (List<String> key : mapped) {
-            if (!target.contains(key)) {
+            // The target's primary key enforces uniqueness on its columns too.
+            if (!target.contains(key) && !key.equals(targetPrimaryKey)) {
                 issues.add(CompatibilityIssue.schema(IssueCode.UNIQUE_KEY_MISSING_IN_TARGET, name, null,
                         "the source keeps " + key + " of " + name + " unique; the target table does not",
                         "add a unique constraint on " + key + " to the target, or use --if-exists drop"));
             }
         }
         for (List<String> key : target) {
-            if (!mapped.contains(key) && !key.equals(primaryKeyColumns())) {
+            if (!mapped.contains(key) && !key.equals(sorted(primaryKeyColumns()))) {
                 issues.add(CompatibilityIssue.schema(IssueCode.UNIQUE_KEY_NOT_IN_SOURCE, name, null,
                         "the target keeps " + key + " of " + table.target() + " unique; the source does not, so "
                                 + "duplicates in the source fail the load",
@@ -111,11 +111,16 @@ final class ConstraintComparator {
         return table.primaryKey() == null ? List.of() : table.primaryKey().columns();
     }
 
+    /** Column sets kept unique, each sorted: UNIQUE (a, b) and UNIQUE (b, a) enforce the same rule. */
     private static Set<List<String>> uniqueSets(List<UniqueKey> keys, List<Index> indexes) {
         Set<List<String>> sets = new LinkedHashSet<>();
-        keys.forEach(k -> sets.add(k.columns()));
-        indexes.stream().filter(Index::unique).forEach(i -> sets.add(i.columns()));
+        keys.forEach(k -> sets.add(sorted(k.columns())));
+        indexes.stream().filter(Index::unique).forEach(i -> sets.add(sorted(i.columns())));
         return sets;
+    }
+
+    private static List<String> sorted(List<String> columns) {
+        return columns.stream().sorted().toList();
     }
 
     private static boolean sameForeignKey(ForeignKey a, ForeignKey b) {

@@ -44,7 +44,8 @@ enum TypeFit {
             return SAME;
         }
         if (target.type() == PostgresType.TEXT) {
-            return WIDENED;
+            // Bytes arrive as their \x… hex text (§8.4.1): readable, but no longer bytes.
+            return mapped.type() == PostgresType.BYTEA ? LOSSY : WIDENED;
         }
         if (isText(mapped.type())) {
             return isText(target.type()) ? textFit(mapped, target) : LOSSY;
@@ -53,7 +54,8 @@ enum TypeFit {
             return numberFit(mapped, target);
         }
         if (isText(target.type())) {
-            return target.type() == PostgresType.VARCHAR ? LOSSY : INCOMPATIBLE;
+            // The value's text form loads if it fits the length (and char(n) pads it).
+            return LOSSY;
         }
         return temporalFit(mapped.type(), target.type());
     }

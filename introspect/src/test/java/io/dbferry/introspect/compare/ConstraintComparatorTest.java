@@ -105,6 +105,17 @@ class ConstraintComparatorTest {
     }
 
     @Test
+    void takesAUniqueKeyWithItsColumnsInAnotherOrderAsTheSameKey() {
+        assertThat(compare(sourceT().unique(null, "a", "b"), targetT().unique("t_b_a_key", "b", "a"))).isEmpty();
+    }
+
+    @Test
+    void takesASourceUniqueKeyOnTheTargetPrimaryKeyAsEnforced() {
+        assertThat(codes(sourceT().unique(null, "id"), targetT().primaryKey("id")))
+                .containsExactly(IssueCode.PRIMARY_KEY_DIFFERS);
+    }
+
+    @Test
     void reportsAUniqueKeyOnOtherColumnsBothWays() {
         assertThat(codes(sourceT().unique(null, "a"), targetT().unique(null, "b"))).containsExactly(
                 IssueCode.UNIQUE_KEY_MISSING_IN_TARGET, IssueCode.UNIQUE_KEY_NOT_IN_SOURCE);

@@ -153,6 +153,9 @@ class TypeFitTest {
     @ParameterizedTest(name = "{0} -> {1}: {2}")
     @CsvSource(delimiter = '|', textBlock = """
             bigint      | varchar(20) | LOSSY
+            bigint      | char(20)    | LOSSY
+            uuid        | char(36)    | LOSSY
+            bytea       | text        | LOSSY
             timestamp   | varchar(40) | LOSSY
             varchar(40) | integer     | LOSSY
             text        | uuid        | LOSSY

@@ -41,6 +41,8 @@ class PostgresTypeNamesTest {
             timestamp                   | TIMESTAMP        | 0  | 0  | 0
             timestamp without time zone | TIMESTAMP        | 0  | 0  | 0
             timestamp(3)                | TIMESTAMP        | 0  | 0  | 0
+            timestamp(0)                | TIMESTAMP        | 0  | 0  | 0
+            time(0)                     | TIME             | 0  | 0  | 0
             time                        | TIME             | 0  | 0  | 0
             time without time zone      | TIME             | 0  | 0  | 0
             jsonb                       | JSONB            | 0  | 0  | 0
@@ -72,7 +74,8 @@ class PostgresTypeNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"numeric(2,5)", "numeric(,2)", "varchar(1,2)", "char(3,1)", "integer(5)", "text(10)",
-            "bigint(20)", "timestamp(3,1)", "boolean(1)", "varchar(x)", "varchar(-1)", "numeric(10,2", "varchar()"})
+            "bigint(20)", "timestamp(3,1)", "boolean(1)", "varchar(x)", "varchar(-1)", "numeric(10,2", "varchar()",
+            "varchar(0)", "char(0)", "numeric(0)", "numeric(0,0)"})
     void rejectsModifiersThatDoNotFitTheType(String text) {
         assertThat(PostgresTypeNames.parse(text)).isEmpty();
     }
