@@ -15,6 +15,7 @@ public final class Transforms {
     private static final ValueTransform BOOLEAN = new BooleanTransform();
     private static final ValueTransform DATE = new DateTransform();
     private static final ValueTransform TIMESTAMP = new TimestampTransform();
+    private static final ValueTransform TIMESTAMPTZ = new TimestamptzTransform();
     private static final ValueTransform TIME = new TimeTransform();
     private static final ValueTransform JSON = new JsonTransform();
     private static final ValueTransform UUID = new UuidTransform();
@@ -47,6 +48,7 @@ public final class Transforms {
             case BOOLEAN -> BOOLEAN;
             case DATE -> DATE;
             case TIMESTAMP -> TIMESTAMP;
+            case TIMESTAMPTZ -> TIMESTAMPTZ;
             case TIME -> TIME;
             case JSONB -> JSON;
             case UUID -> UUID;
