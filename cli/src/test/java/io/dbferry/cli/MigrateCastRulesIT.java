@@ -85,8 +85,8 @@ class MigrateCastRulesIT {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         // Progress lines come first; the error is one line, the last.
         assertThat(run.err().lines().filter(l -> l.startsWith("dbferry: error: "))).as(run.err()).singleElement(
-                as(STRING)).isEqualTo("dbferry: error: cast rule \"column t.updated to timestamptz\" matched no column: table"
-                        + " \"t\" has no column \"updated\". Correct or remove the rule: dbferry inspect SOURCE lists"
+                as(STRING)).isEqualTo("dbferry: error: cast rule \"column t.updated to timestamptz\" matched no"
+                        + " column: table \"t\" has no column \"updated\". Correct or remove the rule: dbferry inspect SOURCE lists"
                         + " the tables, columns and declared types, and --tables/--exclude decide which tables are"
                         + " migrated [CAST_RULE_UNMATCHED]");
         assertThat(run.err().lines().toList().getLast()).startsWith("dbferry: error: ");

@@ -131,7 +131,7 @@ final class CastRuleParser {
             throw invalid("expected 'type DECLARED to TYPE'", TYPE_EXAMPLE);
         }
         Matcher declared = DECLARED.matcher(rule.group(1));
-        if (!declared.matches()) {
+        if (!declared.matches() || declared.group(1).isBlank()) {
             throw invalid("expected a declared type name, optionally with (n) or (p, s), before 'to', not '"
                     + rule.group(1) + "'", "type varchar(20) to text");
         }

@@ -103,7 +103,8 @@ class CastRulesTest {
 
     @Test
     void keepsTargetModifiers() {
-        assertThat(parse("column t.c to varchar(40)").target()).isEqualTo(new TargetType(PostgresType.VARCHAR, 40, 0, 0));
+        assertThat(parse("column t.c to varchar(40)").target())
+                .isEqualTo(new TargetType(PostgresType.VARCHAR, 40, 0, 0));
         assertThat(parse("column t.c to NUMERIC( 12 , 2 )").target())
                 .isEqualTo(new TargetType(PostgresType.NUMERIC, 0, 12, 2));
     }
@@ -180,6 +181,7 @@ class CastRulesTest {
         assertInvalid("type varchar(x) to text").hasMessage("invalid cast rule \"type varchar(x) to text\":"
                 + " expected a declared type name, optionally with (n) or (p, s), before 'to', not 'varchar(x)'"
                 + " (example: type varchar(20) to text)");
+        assertInvalid("type \t to text").hasMessageContaining("expected a declared type name");
     }
 
     @Test

@@ -75,7 +75,8 @@ class CopyTextEncoderTest {
         // 14:30:00.5 at +02:00 is 12:30:00.5 UTC; a timestamptz reads "+00" as UTC whatever the session's zone.
         assertThat(encode(OffsetDateTime.of(2024, 3, 10, 14, 30, 0, 500_000_000, ZoneOffset.ofHours(2))))
                 .isEqualTo("2024-03-10 12:30:00.500+00\n");
-        assertThat(encode(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))).isEqualTo("2024-01-01 00:00+00\n");
+        assertThat(encode(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))
+                .isEqualTo("2024-01-01 00:00+00\n");
         assertThat(encode(OffsetDateTime.of(-4713, 11, 24, 12, 0, 0, 0, ZoneOffset.UTC)))
                 .isEqualTo("4714-11-24 12:00+00 BC\n");
     }
