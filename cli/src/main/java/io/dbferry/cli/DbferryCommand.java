@@ -1,8 +1,10 @@
 package io.dbferry.cli;
 
 import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
 import io.dbferry.transfer.verify.VerificationException;
 import java.io.PrintWriter;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParseResult;
@@ -19,6 +21,10 @@ import picocli.CommandLine.ParseResult;
         subcommands = {MigrateCommand.class, InspectCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_SECTION)
 public final class DbferryCommand implements Runnable {
+
+    /** Failures of what the user wrote rather than of the databases: exit code 2, like picocli's own. */
+    private static final Set<ErrorCode> USAGE_ERRORS = Set.of(ErrorCode.INVALID_CAST_RULE,
+            ErrorCode.CAST_RULE_UNMATCHED);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -80,7 +86,15 @@ public final class DbferryCommand implements Runnable {
             err.println("dbferry: run again with --verbose to see the stack trace");
         }
         err.flush();
-        return e instanceof VerificationException ? ExitCodes.VERIFICATION_MISMATCH : ExitCodes.FAILURE;
+        return exitCode(e);
+    }
+
+    private static int exitCode(Exception e) {
+        return switch (e) {
+            case VerificationException v -> ExitCodes.VERIFICATION_MISMATCH;
+            case DbferryException d when USAGE_ERRORS.contains(d.code()) -> ExitCodes.USAGE;
+            default -> ExitCodes.FAILURE;
+        };
     }
 
     private static String oneLine(Exception e) {

@@ -7,7 +7,7 @@ public final class ExitCodes {
     public static final int OK = 0;
     /** The command failed; the message says why. */
     public static final int FAILURE = 1;
-    /** The command line was wrong (unknown option, missing argument). */
+    /** The command line was wrong (unknown option, missing argument, invalid or unmatched cast rule). */
     public static final int USAGE = 2;
     /** The migration finished but verification found source and target different. */
     public static final int VERIFICATION_MISMATCH = 3;
@@ -16,7 +16,7 @@ public final class ExitCodes {
     static final String HELP_SECTION = "%nExit codes:%n"
             + "  0  success%n"
             + "  1  failure (the message says what failed and what to do)%n"
-            + "  2  usage error (unknown option, missing argument)%n"
+            + "  2  usage error (unknown option, missing argument, bad or unmatched --cast)%n"
             + "  3  verification mismatch (row counts differ after the load)%n";
 
     private ExitCodes() {}

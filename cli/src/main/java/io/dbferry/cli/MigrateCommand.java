@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:%n"
                 + "  dbferry migrate samples/chinook.sqlite embedded%n"
                 + "  dbferry migrate sqlite:app.db postgresql://app@db:5432/app --if-exists drop%n"
-                + "  dbferry migrate app.db postgresql://localhost/app --tables users,orders --json%n",
+                + "  dbferry migrate app.db postgresql://localhost/app --tables users,orders --json%n"
+                + "  dbferry migrate app.db embedded --cast \"type datetime to timestamptz\"%n",
                 ExitCodes.HELP_SECTION})
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -82,6 +83,9 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean keep;
 
     @Mixin
+    CastOptions cast;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -91,7 +95,8 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         MigrationOptions options = MigrationOptions.builder().tables(tables).exclude(exclude)
-                .targetSchema(targetSchema).ifExists(ifExists).identifiers(identifiers).build();
+                .targetSchema(targetSchema).ifExists(ifExists).identifiers(identifiers).castRules(cast.rules())
+                .build();
         String sourceShown = DatabaseUrl.parse(source).redacted();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
                 Target targetDb = Endpoints.openPostgresTarget(target)) {

@@ -39,8 +39,12 @@ class MigrateCommandIT {
         database.close();
     }
 
-    /** The test database as a TARGET argument; the password, if the server needs one, percent-encoded. */
     private String targetUrl() {
+        return targetUrl(database);
+    }
+
+    /** A test database as a TARGET argument; the password, if the server needs one, percent-encoded. */
+    static String targetUrl(TestDatabase database) {
         PostgresUrl url = database.url();
         if (url.password() == null) {
             return url.redacted();

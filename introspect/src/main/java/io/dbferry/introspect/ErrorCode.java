@@ -33,5 +33,12 @@ public enum ErrorCode {
     /** The embedded PostgreSQL server could not be started. */
     EMBEDDED_SERVER_FAILED,
     /** An option was given an invalid value. */
-    INVALID_OPTION
+    INVALID_OPTION,
+    /**
+     * A cast rule ({@code --cast} or a line of a {@code --cast-file}) cannot be parsed, names a type or
+     * transform dbferry does not support, or its file cannot be read; the message quotes the rule.
+     */
+    INVALID_CAST_RULE,
+    /** A cast rule matched no column of the tables being migrated; the message names the rule. */
+    CAST_RULE_UNMATCHED
 }

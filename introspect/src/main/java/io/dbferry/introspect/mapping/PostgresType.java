@@ -32,6 +32,11 @@ public enum PostgresType {
     DATE("date", SQLDataType.DATE),
     /** Date and time without time zone, microsecond resolution. */
     TIMESTAMP("timestamp", SQLDataType.LOCALDATETIME),
+    /**
+     * An instant, stored as UTC and shown in the session's time zone, microsecond resolution; only a cast
+     * rule chooses it.
+     */
+    TIMESTAMPTZ("timestamp with time zone", SQLDataType.TIMESTAMPWITHTIMEZONE),
     /** Time of day without time zone, microsecond resolution. */
     TIME("time", SQLDataType.LOCALTIME),
     /** Binary JSON; validated on input. */

@@ -1,6 +1,7 @@
 package io.dbferry.introspect.mapping;
 
 import io.dbferry.introspect.model.ColumnType;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +41,25 @@ public final class PostgresTypeNames {
             Map.entry("date", PostgresType.DATE),
             Map.entry("timestamp", PostgresType.TIMESTAMP),
             Map.entry("timestamp without time zone", PostgresType.TIMESTAMP),
+            Map.entry("timestamptz", PostgresType.TIMESTAMPTZ),
+            Map.entry("timestamp with time zone", PostgresType.TIMESTAMPTZ),
             Map.entry("time", PostgresType.TIME),
             Map.entry("time without time zone", PostgresType.TIME),
             Map.entry("jsonb", PostgresType.JSONB),
             Map.entry("uuid", PostgresType.UUID));
+
+    /**
+     * Names users write for types dbferry does not write, to the supported type they most likely want. JSON
+     * becomes jsonb because dbferry validates it and jsonb is what applications query; {@code real} is 4
+     * bytes and would round SQLite's 8-byte floats.
+     */
+    private static final Map<String, String> SUGGESTIONS = Map.of(
+            "json", "jsonb",
+            "datetime", "timestamp",
+            "real", "double precision",
+            "float4", "double precision",
+            "float", "double precision",
+            "string", "text");
 
     /** {@code name}, optionally followed by {@code (a)} or {@code (a, b)}. */
     private static final Pattern TYPE = Pattern.compile("([a-z][a-z0-9 ]*?)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
@@ -77,6 +93,26 @@ public final class PostgresTypeNames {
     }
 
     /**
+     * The supported types as PostgreSQL spells them, for messages that list them.
+     *
+     * @return e.g. {@code "smallint, integer, …, uuid"}; never null
+     */
+    public static String supported() {
+        return String.join(", ", Arrays.stream(PostgresType.values()).map(PostgresType::sqlName).toList());
+    }
+
+    /**
+     * The supported type a user most likely meant by a name dbferry does not write.
+     *
+     * @param name a type name without modifiers, any case, never null
+     * @return e.g. {@code jsonb} for {@code json}; empty when there is no obvious one
+     */
+    public static Optional<String> suggestion(String name) {
+        String normalized = name.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return Optional.ofNullable(SUGGESTIONS.get(normalized));
+    }
+
+    /**
      * Reads a column type as the PostgreSQL schema reader reports it.
      *
      * @param type a PostgreSQL column's type, never null
@@ -93,7 +129,7 @@ public final class PostgresTypeNames {
             case NUMERIC -> first == 0 && second > 0 || second > first ? Optional.empty()
                     : Optional.of(new TargetType(type, 0, first, second));
             // Time precision (fractional-second digits) is not modelled; dbferry always writes microseconds.
-            case TIMESTAMP, TIME -> second > 0 ? Optional.empty() : Optional.of(TargetType.of(type));
+            case TIMESTAMP, TIMESTAMPTZ, TIME -> second > 0 ? Optional.empty() : Optional.of(TargetType.of(type));
             default -> first > 0 || second > 0 ? Optional.empty() : Optional.of(TargetType.of(type));
         };
     }

@@ -17,8 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Maps selected source tables onto a target schema through a {@link TypeMapping} and an
- * {@link IdentifierPolicy}.
+ * Maps selected source tables onto a target schema through {@link CastRules}, a {@link TypeMapping} and an
+ * {@link IdentifierPolicy}. A column's type comes from the first {@code column} cast rule naming it, else
+ * the first {@code type} cast rule selecting it, else the type mapping.
  *
  * <p>Column defaults are not carried over yet (SQLite defaults such as {@code datetime('now')} need
  * translating); each one is reported as a note. Foreign keys to tables outside the selection are dropped
@@ -32,6 +33,18 @@ public final class SchemaMapper {
     private final TypeMapping typeMapping;
     private final IdentifierPolicy identifiers;
     private final String targetSchema;
+    private final CastRules castRules;
+
+    /**
+     * Creates a mapper without cast rules.
+     *
+     * @param typeMapping the type mapping, never null
+     * @param identifiers the identifier policy, never null
+     * @param targetSchema the target schema name, used verbatim, never null
+     */
+    public SchemaMapper(TypeMapping typeMapping, IdentifierPolicy identifiers, String targetSchema) {
+        this(typeMapping, identifiers, targetSchema, CastRules.none());
+    }
 
     /**
      * Creates a mapper.
@@ -39,11 +52,14 @@ public final class SchemaMapper {
      * @param typeMapping the type mapping, never null
      * @param identifiers the identifier policy, never null
      * @param targetSchema the target schema name, used verbatim, never null
+     * @param castRules the user's overrides of the type mapping, never null, possibly empty
      */
-    public SchemaMapper(TypeMapping typeMapping, IdentifierPolicy identifiers, String targetSchema) {
+    public SchemaMapper(TypeMapping typeMapping, IdentifierPolicy identifiers, String targetSchema,
+            CastRules castRules) {
         this.typeMapping = Objects.requireNonNull(typeMapping, "typeMapping");
         this.identifiers = Objects.requireNonNull(identifiers, "identifiers");
         this.targetSchema = Objects.requireNonNull(targetSchema, "targetSchema");
+        this.castRules = Objects.requireNonNull(castRules, "castRules");
     }
 
     /**
@@ -52,7 +68,9 @@ public final class SchemaMapper {
      * @param tables the source tables to migrate, never null
      * @return never null
      * @throws DbferryException with {@link ErrorCode#IDENTIFIER_COLLISION} when two tables, or two columns
-     *     of one table, get the same target name
+     *     of one table, get the same target name; with {@link ErrorCode#INVALID_CAST_RULE} when a cast rule
+     *     names a table or column ambiguously, or gives a rowid alias a type other than an integer type;
+     *     with {@link ErrorCode#CAST_RULE_UNMATCHED} when a cast rule matches no column of these tables
      */
     public SchemaMapping map(List<Table> tables) {
         Map<String, String> targetNames = new HashMap<>();
@@ -67,15 +85,17 @@ public final class SchemaMapper {
         tables.forEach(t -> selected.put(t.id().name(), t));
         List<String> notes = new ArrayList<>();
         List<MappedTable> mapped = new ArrayList<>();
+        CastMatcher casts = new CastMatcher(castRules, tables);
         for (Table table : tables) {
-            mapped.add(map(table, selected, notes));
+            mapped.add(map(table, selected, notes, casts));
         }
+        casts.requireAllMatched();
         return new SchemaMapping(targetSchema, mapped, notes);
     }
 
-    private MappedTable map(Table table, Map<String, Table> selected, List<String> notes) {
+    private MappedTable map(Table table, Map<String, Table> selected, List<String> notes, CastMatcher casts) {
         String name = identifiers.apply(table.id().name());
-        List<MappedColumn> columns = columns(table, notes);
+        List<MappedColumn> columns = columns(table, notes, casts);
         PrimaryKey pk = table.primaryKey() == null ? null : new PrimaryKey(
                 constraintName(table.primaryKey().name(), name, List.of(), "pkey"), names(table.primaryKey().columns()));
         List<UniqueKey> uniqueKeys = table.uniqueKeys().stream().map(u -> new UniqueKey(
@@ -96,7 +116,7 @@ public final class SchemaMapper {
         return new MappedTable(table, new TableId(targetSchema, name), columns, pk, uniqueKeys, foreignKeys, indexes);
     }
 
-    private List<MappedColumn> columns(Table table, List<String> notes) {
+    private List<MappedColumn> columns(Table table, List<String> notes, CastMatcher casts) {
         Map<String, String> seen = new HashMap<>();
         List<MappedColumn> columns = new ArrayList<>();
         for (Column column : table.columns()) {
@@ -110,7 +130,9 @@ public final class SchemaMapper {
                 notes.add("default of " + table.id().name() + "." + column.name() + " (" + column.defaultSql()
                         + ") is not carried over yet; the column is created without a default");
             }
-            columns.add(new MappedColumn(column, target, typeMapping.map(column), column.nullable(), column.identity()));
+            CastRule rule = casts.ruleFor(column);
+            TargetType type = rule == null ? typeMapping.map(column) : rule.target();
+            columns.add(new MappedColumn(column, target, type, column.nullable(), column.identity(), rule));
         }
         return columns;
     }

@@ -58,7 +58,9 @@ public final class Migration {
      *
      * @return what was done, never null
      * @throws DbferryException with {@link ErrorCode#TARGET_TABLE_EXISTS} when a table exists and
-     *     {@code ifExists} is FAIL (nothing was changed); {@code DDL_FAILED}, {@code LOAD_FAILED} or
+     *     {@code ifExists} is FAIL (nothing was changed); {@code INVALID_CAST_RULE} or
+     *     {@code CAST_RULE_UNMATCHED} when a cast rule does not fit the source schema (checked before the
+     *     target is touched); {@code DDL_FAILED}, {@code LOAD_FAILED} or
      *     {@code VALUE_REJECTED} when a step fails, naming the table; {@code CONNECTION_FAILED} when the
      *     target cannot be reached
      * @throws io.dbferry.transfer.verify.VerificationException when row counts differ at the end
@@ -68,7 +70,7 @@ public final class Migration {
         listener.on(new MigrationEvent.PhaseStarted("reading the source schema"));
         SchemaSnapshot snapshot = SqliteSchemaReader.read(source);
         SchemaMapping mapping = new SchemaMapper(TypeMapping.sqliteToPostgres(), options.identifiers(),
-                options.targetSchema()).map(TableSelection.select(snapshot, options));
+                options.targetSchema(), options.castRules()).map(TableSelection.select(snapshot, options));
         List<String> notes = new ArrayList<>(snapshot.notes());
         notes.addAll(mapping.notes());
         try (Connection connection = target.getConnection()) {

@@ -2,6 +2,7 @@ package io.dbferry.transfer.pipeline;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
 import java.util.List;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param ifExists what to do with target tables that already exist (default: {@link IfExists#FAIL})
  * @param identifiers how source names become target names (default: {@link IdentifierPolicy#PRESERVE})
  * @param verify whether to compare row counts at the end (default: true)
+ * @param castRules the user's overrides of the type mapping; each must match a column of the tables
+ *     migrated (default: none)
  */
 public record MigrationOptions(
         List<String> tables,
@@ -22,7 +25,8 @@ public record MigrationOptions(
         String targetSchema,
         IfExists ifExists,
         IdentifierPolicy identifiers,
-        boolean verify) {
+        boolean verify,
+        CastRules castRules) {
 
     /** Copies the lists. */
     public MigrationOptions {
@@ -31,6 +35,7 @@ public record MigrationOptions(
         Objects.requireNonNull(targetSchema, "targetSchema");
         Objects.requireNonNull(ifExists, "ifExists");
         Objects.requireNonNull(identifiers, "identifiers");
+        Objects.requireNonNull(castRules, "castRules");
     }
 
     /**
@@ -50,6 +55,7 @@ public record MigrationOptions(
         private IfExists ifExists = IfExists.FAIL;
         private IdentifierPolicy identifiers = IdentifierPolicy.PRESERVE;
         private boolean verify = true;
+        private CastRules castRules = CastRules.none();
 
         private Builder() {}
 
@@ -120,6 +126,17 @@ public record MigrationOptions(
         }
 
         /**
+         * Sets the cast rules that override the type mapping.
+         *
+         * @param castRules never null; {@link CastRules#none()} for none (the default)
+         * @return this builder
+         */
+        public Builder castRules(CastRules castRules) {
+            this.castRules = castRules;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return never null
@@ -133,7 +150,7 @@ public record MigrationOptions(
                 throw new DbferryException(ErrorCode.INVALID_OPTION,
                         "--tables and --exclude both name " + tables.stream().filter(exclude::contains).toList());
             }
-            return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify);
+            return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify, castRules);
         }
     }
 }

@@ -33,7 +33,7 @@ final class TableLoader {
     TableResult load(MappedTable table) {
         long started = System.nanoTime();
         ValueTransform[] transforms = table.columns().stream()
-                .map(c -> Transforms.forType(c.targetType())).toArray(ValueTransform[]::new);
+                .map(Transforms::forColumn).toArray(ValueTransform[]::new);
         Object[] converted = new Object[transforms.length];
         try {
             target.setAutoCommit(false);

@@ -18,7 +18,8 @@ package io.dbferry.transfer.transform;
  *       00:00 BC (PostgreSQL docs §8.5, Table 8.9), is {@link #TOO_EARLY}.
  * </ul>
  *
- * <p>Stateless.
+ * <p>The single readings ({@link #fromJulianDay(long)}, {@link #fromUnix(long, long)}) are also what a
+ * cast rule's {@code using} asks for instead of this detection; {@link TimeNumberUnit} picks one. Stateless.
  */
 final class TimeNumber {
 
@@ -29,14 +30,13 @@ final class TimeNumber {
 
     private static final double JULIAN_DAY_LIMIT = 5_373_484.5;
     private static final long MAX_UNIX_SECONDS = 253_402_300_799L;
-    private static final long MAX_UNIX_MILLIS = 253_402_300_799_999L;
     /** Julian day 2440587.5, the Unix epoch, in milliseconds. */
     private static final long UNIX_EPOCH_JULIAN_MILLIS = 210_866_760_000_000L;
     private static final long MILLIS_PER_DAY = 86_400_000L;
     /** 4714-11-24 00:00 BC (ISO year -4713) in Unix microseconds. */
     private static final long MIN_POSTGRES_MICROS = -210_866_803_200L * TimeText.MICROS_PER_SECOND;
     /** Larger than any accepted integer, small enough that ten times it plus 9 does not overflow. */
-    private static final long TEXT_LIMIT = 100_000_000_000_000_000L;
+    private static final long TEXT_LIMIT = 900_000_000_000_000_000L;
 
     private TimeNumber() {}
 
@@ -48,15 +48,12 @@ final class TimeNumber {
      */
     static long fromInteger(long value) {
         if (value >= 0 && value < JULIAN_DAY_LIMIT) {
-            return (value * MILLIS_PER_DAY - UNIX_EPOCH_JULIAN_MILLIS) * 1_000;
+            return fromJulianDay(value);
         }
         if (value >= -MAX_UNIX_SECONDS && value <= MAX_UNIX_SECONDS) {
-            return notTooEarly(value * TimeText.MICROS_PER_SECOND);
+            return fromUnix(value, TimeText.MICROS_PER_SECOND);
         }
-        if (value >= -MAX_UNIX_MILLIS && value <= MAX_UNIX_MILLIS) {
-            return notTooEarly(value * 1_000);
-        }
-        return INVALID;
+        return fromUnix(value, 1_000);
     }
 
     /**
@@ -67,32 +64,80 @@ final class TimeNumber {
      */
     static long fromReal(double value) {
         if (value >= 0 && value < JULIAN_DAY_LIMIT) {
-            long julianMillis = (long) (value * MILLIS_PER_DAY + 0.5);
-            return (julianMillis - UNIX_EPOCH_JULIAN_MILLIS) * 1_000;
+            return fromJulianDay(value);
         }
-        if (value >= -MAX_UNIX_SECONDS && value <= MAX_UNIX_SECONDS) {
-            return notTooEarly((long) Math.rint(value * TimeText.MICROS_PER_SECOND));
-        }
-        return INVALID;
+        return fromUnix(value, TimeText.MICROS_PER_SECOND);
     }
 
     /**
-     * Reads TEXT that is a number: with a decimal point as a REAL, otherwise as an INTEGER.
+     * Reads the digits of an integer, saturating at a value larger than any this class accepts.
      *
-     * @param number an optional sign, digits and at most one decimal point, with at least one digit; never
-     *     null
-     * @return microseconds since the Unix epoch, {@link #INVALID} or {@link #TOO_EARLY}
+     * @param number an optional sign and digits, at least one; never null
+     * @return the value, or ±{@value #TEXT_LIMIT} when it is larger
      */
-    static long fromText(String number) {
-        if (number.indexOf('.') >= 0) {
-            return fromReal(Double.parseDouble(number));
-        }
+    static long integerOf(String number) {
         char first = number.charAt(0);
         long value = 0;
         for (int i = first == '-' || first == '+' ? 1 : 0; i < number.length(); i++) {
             value = Math.min(value * 10 + number.charAt(i) - '0', TEXT_LIMIT);
         }
-        return fromInteger(first == '-' ? -value : value);
+        return first == '-' ? -value : value;
+    }
+
+    /**
+     * Reads a Julian day number, rounded to milliseconds as SQLite computes it.
+     *
+     * @param day days since noon UTC on 4714-11-24 BC
+     * @return microseconds since the Unix epoch, or {@link #INVALID} outside {@code [0, 5373484.5)}
+     */
+    static long fromJulianDay(long day) {
+        return day >= 0 && day < JULIAN_DAY_LIMIT ? (day * MILLIS_PER_DAY - UNIX_EPOCH_JULIAN_MILLIS) * 1_000
+                : INVALID;
+    }
+
+    /**
+     * Reads a fractional Julian day number, rounded to milliseconds as SQLite computes it.
+     *
+     * @param day days since noon UTC on 4714-11-24 BC; NaN is {@link #INVALID}
+     * @return microseconds since the Unix epoch, or {@link #INVALID} outside {@code [0, 5373484.5)}
+     */
+    static long fromJulianDay(double day) {
+        if (!(day >= 0 && day < JULIAN_DAY_LIMIT)) {
+            return INVALID;
+        }
+        long julianMillis = (long) (day * MILLIS_PER_DAY + 0.5);
+        return (julianMillis - UNIX_EPOCH_JULIAN_MILLIS) * 1_000;
+    }
+
+    /**
+     * Reads Unix time in a unit, up to 9999-12-31 23:59:59 (plus the unit's fraction of a second).
+     *
+     * @param value a count of units since 1970-01-01T00:00 UTC
+     * @param unitMicros microseconds per unit: 1 000 000, 1 000 or 1
+     * @return microseconds since the Unix epoch, {@link #INVALID} or {@link #TOO_EARLY}
+     */
+    static long fromUnix(long value, long unitMicros) {
+        long max = maxUnix(unitMicros);
+        return value >= -max && value <= max ? notTooEarly(value * unitMicros) : INVALID;
+    }
+
+    /**
+     * Reads fractional Unix time in a unit, rounded to the nearest microsecond as PostgreSQL's
+     * {@code to_timestamp(double precision)} rounds.
+     *
+     * @param value a count of units since 1970-01-01T00:00 UTC; NaN and infinities are {@link #INVALID}
+     * @param unitMicros microseconds per unit: 1 000 000, 1 000 or 1
+     * @return microseconds since the Unix epoch, {@link #INVALID} or {@link #TOO_EARLY}
+     */
+    static long fromUnix(double value, long unitMicros) {
+        long max = maxUnix(unitMicros);
+        return value >= -max && value <= max ? notTooEarly((long) Math.rint(value * unitMicros)) : INVALID;
+    }
+
+    /** The largest accepted count of a unit: 9999-12-31 23:59:59 and the rest of that second. */
+    static long maxUnix(long unitMicros) {
+        return unitMicros == TimeText.MICROS_PER_SECOND ? MAX_UNIX_SECONDS
+                : (MAX_UNIX_SECONDS + 1) * (TimeText.MICROS_PER_SECOND / unitMicros) - 1;
     }
 
     /**

@@ -9,7 +9,7 @@ import java.time.Year;
  * into microseconds since 1970-01-01T00:00 UTC: {@code YYYY-MM-DD}, optionally followed by a space or
  * {@code T} and {@code HH:MM}, {@code HH:MM:SS} or {@code HH:MM:SS.SSS}, then optionally by {@code Z} or
  * an offset {@code ±HH:MM}; or the time of day alone. Text that is a number (digits, optional sign and
- * fraction) is read as that number by {@link TimeNumber}.
+ * fraction) is read as that number by {@link TimeNumber}, or in the {@link TimeNumberUnit} a cast rule names.
  *
  * <p>Rules, each with its source:
  * <ul>
@@ -47,6 +47,7 @@ final class TimeText {
 
     private final String text;
     private final String forms;
+    private final TimeNumberUnit unit;
     private final int end;
     private int pos;
     private long offsetMicros;
@@ -60,8 +61,20 @@ final class TimeText {
      *     {@link #TIME_FORMS}; never null
      */
     TimeText(String text, String forms) {
+        this(text, forms, TimeNumberUnit.AUTO);
+    }
+
+    /**
+     * A reader for one value whose numbers are read in a given unit.
+     *
+     * @param text the TEXT value, never null
+     * @param forms the accepted forms a syntax problem lists, never null
+     * @param unit how text that is a number is read, never null
+     */
+    TimeText(String text, String forms, TimeNumberUnit unit) {
         this.text = text;
         this.forms = forms;
+        this.unit = unit;
         this.pos = Whitespace.start(text);
         this.end = Whitespace.end(text, pos);
     }
@@ -83,8 +96,8 @@ final class TimeText {
      */
     long dateTime() {
         if (isNumber()) {
-            long micros = TimeNumber.fromText(text.substring(pos, end));
-            return TimeNumber.refused(micros) ? fail(TimeNumber.problem(micros)) : micros;
+            long micros = unit.fromText(text.substring(pos, end));
+            return TimeNumber.refused(micros) ? fail(unit.problem(micros)) : micros;
         }
         if (end - pos >= 3 && isDigits(pos, 2) && text.charAt(pos + 2) == ':') {
             return fail("it is a time of day without a date");

@@ -11,45 +11,27 @@ import java.time.ZoneOffset;
  *       converted to UTC. A time of day alone is rejected rather than dated 2000-01-01 as SQLite would.
  *       Text that is a number is read like the number.
  *   <li>INTEGER and REAL: a Julian day number, Unix seconds or (integers only) Unix milliseconds, as
- *       {@link TimeNumber} describes.
+ *       {@link TimeNumber} describes; or strictly in the unit a cast rule names ({@link TimeNumberUnit}).
  *   <li>BLOB: {@link RejectReason#UNSUPPORTED_STORAGE_CLASS}.
  * </ul>
  *
  * <p>Anything else is {@link RejectReason#INVALID_TIMESTAMP}. Stateless and thread-safe.
  */
-public final class TimestampTransform implements ValueTransform {
+public final class TimestampTransform extends PointInTimeTransform {
 
-    /** Creates the transform; it has no settings. */
-    public TimestampTransform() {}
+    /** Creates the transform that detects the unit of numbers automatically. */
+    public TimestampTransform() {
+        this(TimeNumberUnit.AUTO);
+    }
 
-    /**
-     * Converts one value.
-     *
-     * @param value the source value, never null
-     * @return a {@link LocalDateTime} with microsecond resolution, or a reject as described on the class;
-     *     never null
-     */
+    /** Creates the transform reading numbers in {@code unit}. */
+    TimestampTransform(TimeNumberUnit unit) {
+        super(unit, "timestamp", RejectReason.INVALID_TIMESTAMP, "a timestamp");
+    }
+
     @Override
-    public TransformResult apply(Object value) {
-        return switch (value) {
-            case Long l -> fromNumber(value, TimeNumber.fromInteger(l));
-            case Double d -> fromNumber(value, TimeNumber.fromReal(d));
-            case String s -> fromText(s);
-            default -> Rejections.unsupported(value, "timestamp");
-        };
-    }
-
-    private static TransformResult fromNumber(Object value, long micros) {
-        return TimeNumber.refused(micros)
-                ? invalid(value, TimeNumber.problem(micros))
-                : TransformResult.converted(toLocalDateTime(micros));
-    }
-
-    private static TransformResult fromText(String text) {
-        TimeText reader = new TimeText(text, TimeText.DATE_TIME_FORMS);
-        long micros = reader.dateTime();
-        return micros == TimeText.INVALID ? invalid(text, reader.problem())
-                : TransformResult.converted(toLocalDateTime(micros));
+    TransformResult fromMicros(Object value, long micros) {
+        return TransformResult.converted(toLocalDateTime(micros));
     }
 
     /**
@@ -62,10 +44,5 @@ public final class TimestampTransform implements ValueTransform {
         long seconds = Math.floorDiv(micros, TimeText.MICROS_PER_SECOND);
         int nanos = (int) Math.floorMod(micros, TimeText.MICROS_PER_SECOND) * 1_000;
         return LocalDateTime.ofEpochSecond(seconds, nanos, ZoneOffset.UTC);
-    }
-
-    private static TransformResult invalid(Object value, String problem) {
-        return TransformResult.rejected(RejectReason.INVALID_TIMESTAMP,
-                Rejections.quote(value) + " is not a timestamp: " + problem);
     }
 }

@@ -10,8 +10,9 @@ package io.dbferry.transfer.transform;
  * <p>Output values by target type: integers → {@link Long}; {@code double precision} → {@link Double};
  * {@code numeric} → {@link java.math.BigDecimal}; text types and {@code jsonb} → {@link String};
  * {@code bytea} → {@code byte[]}; {@code boolean} → {@link Boolean}; {@code date} →
- * {@link java.time.LocalDate}; {@code timestamp} → {@link java.time.LocalDateTime}; {@code time} →
- * {@link java.time.LocalTime}; {@code uuid} → {@link java.util.UUID}.
+ * {@link java.time.LocalDate}; {@code timestamp} → {@link java.time.LocalDateTime}; {@code timestamp with
+ * time zone} → {@link java.time.OffsetDateTime} at UTC; {@code time} → {@link java.time.LocalTime};
+ * {@code uuid} → {@link java.util.UUID}.
  *
  * <p>Implementations are stateless and thread-safe.
  */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
 
@@ -14,7 +15,8 @@ import java.util.UUID;
  *
  * <p>Accepts the value types {@code io.dbferry.transfer.transform.ValueTransform} produces. Bytes are
  * written in bytea's hex format ({@code \x…}, PostgreSQL docs §8.4.1), dates and times in ISO 8601
- * (years before 1 as {@code BC}), booleans as {@code t}/{@code f}. Not thread-safe: one encoder per writer.
+ * (years before 1 as {@code BC}; timestamps with time zone in UTC, ending in {@code +00}), booleans as
+ * {@code t}/{@code f}. Not thread-safe: one encoder per writer.
  */
 public final class CopyTextEncoder {
 
@@ -50,6 +52,7 @@ public final class CopyTextEncoder {
             case byte[] bytes -> putHex(bytes);
             case UUID u -> putAscii(u.toString());
             case LocalDateTime t -> putAscii(TemporalText.timestamp(t));
+            case OffsetDateTime t -> putAscii(TemporalText.timestamptz(t));
             case LocalDate d -> putAscii(TemporalText.date(d));
             case LocalTime t -> putAscii(t.toString());
             default -> throw new IllegalArgumentException(

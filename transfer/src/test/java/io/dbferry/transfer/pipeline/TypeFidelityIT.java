@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.transfer.connect.PostgresTarget;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.testing.TestDatabase;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.TimeZone;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,37 @@ class TypeFidelityIT {
                 .hasMessageContaining("NOT_A_BOOLEAN");
         try (Connection target = database.connect()) {
             assertThat(count(target, "select count(*) from public.everything")).isZero();
+        }
+    }
+
+    @Test
+    void castRulesChooseTimestamptzAndTheUnitOfNumbersWhateverTheTargetsTimeZone() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
+            s.executeUpdate("CREATE TABLE moments (id INTEGER PRIMARY KEY, at INTEGER, ms INTEGER)");
+            s.executeUpdate("INSERT INTO moments VALUES (1, 0, 1000), (2, '2024-03-10 14:30:00+02:00', 1700000000123)");
+        }
+        MigrationOptions options = MigrationOptions.builder().tables(List.of("moments")).castRules(CastRules.parse(
+                List.of("column moments.at to timestamptz", "column moments.ms to timestamp using epoch-ms"))).build();
+        // pgjdbc gives each session the JVM's time zone; one far from UTC would shift values written without
+        // an explicit offset by 13 hours.
+        TimeZone jvmZone = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
+        try (Connection source = SqliteSource.openReadOnly(sqlite);
+                PostgresTarget target = PostgresTarget.connect(database.url(), 2)) {
+            new Migration(source, target.dataSource(), options, MigrationListener.NONE).run();
+        } finally {
+            TimeZone.setDefault(jvmZone);
+        }
+
+        try (Connection target = database.connect()) {
+            // Julian day 0 is noon UTC on 4714-11-24 BC (https://www.sqlite.org/lang_datefunc.html).
+            assertThat(strings(target, "select (at at time zone 'UTC')::text from public.moments order by id"))
+                    .containsExactly("4714-11-24 12:00:00 BC", "2024-03-10 12:30:00");
+            assertThat(strings(target, "select ms::text from public.moments order by id"))
+                    .containsExactly("1970-01-01 00:00:01", "2023-11-14 22:13:20.123");
+            assertThat(strings(target, "select format_type(atttypid, atttypmod) from pg_attribute "
+                    + "where attrelid = 'public.moments'::regclass and attnum > 0 order by attnum"))
+                    .containsExactly("bigint", "timestamp with time zone", "timestamp without time zone");
         }
     }
 

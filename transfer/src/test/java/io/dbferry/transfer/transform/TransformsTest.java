@@ -30,6 +30,7 @@ class TransformsTest {
             Map.entry(PostgresType.BOOLEAN, BooleanTransform.class),
             Map.entry(PostgresType.DATE, DateTransform.class),
             Map.entry(PostgresType.TIMESTAMP, TimestampTransform.class),
+            Map.entry(PostgresType.TIMESTAMPTZ, TimestamptzTransform.class),
             Map.entry(PostgresType.TIME, TimeTransform.class),
             Map.entry(PostgresType.JSONB, JsonTransform.class),
             Map.entry(PostgresType.UUID, UuidTransform.class));

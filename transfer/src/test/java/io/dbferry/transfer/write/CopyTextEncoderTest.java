@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +68,17 @@ class CopyTextEncoderTest {
                 LocalTime.of(23, 59, 59))).isEqualTo("2024-01-02 03:04:05.123456\t2024-02-29\t23:59:59\n");
         assertThat(encode(LocalDate.of(0, 3, 15))).isEqualTo("0001-03-15 BC\n");
         assertThat(encode(LocalDate.of(12345, 1, 1))).isEqualTo("12345-01-01\n");
+    }
+
+    @Test
+    void writesTimestampsWithTimeZoneInUtcWithAnExplicitOffset() {
+        // 14:30:00.5 at +02:00 is 12:30:00.5 UTC; a timestamptz reads "+00" as UTC whatever the session's zone.
+        assertThat(encode(OffsetDateTime.of(2024, 3, 10, 14, 30, 0, 500_000_000, ZoneOffset.ofHours(2))))
+                .isEqualTo("2024-03-10 12:30:00.500+00\n");
+        assertThat(encode(OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC)))
+                .isEqualTo("2024-01-01 00:00+00\n");
+        assertThat(encode(OffsetDateTime.of(-4713, 11, 24, 12, 0, 0, 0, ZoneOffset.UTC)))
+                .isEqualTo("4714-11-24 12:00+00 BC\n");
     }
 
     @Test
