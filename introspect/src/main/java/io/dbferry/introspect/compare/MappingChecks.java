@@ -2,7 +2,9 @@ package io.dbferry.introspect.compare;
 
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.PostgresTypeNames;
 import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.mapping.TargetType;
 import io.dbferry.introspect.mapping.TypeMapping;
 import io.dbferry.introspect.mapping.TypeRule;
 import io.dbferry.introspect.model.ColumnType;
@@ -75,15 +77,15 @@ public final class MappingChecks {
     }
 
     private void affinityFallback(String table, MappedColumn column, List<CompatibilityIssue> issues) {
-        ColumnType declared = column.source().type();
-        TypeRule rule = typeMapping.rules().stream().filter(r -> r.matches(declared)).findFirst().orElseThrow();
-        // A cast rule overrode the mapping: the user already decided.
-        if (column.identity() || !typeMapping.map(column.source()).equals(column.targetType())) {
+        // With a cast rule the user already decided; a rowid alias is always bigint.
+        if (column.identity() || column.castRule() != null) {
             return;
         }
+        ColumnType declared = column.source().type();
+        TypeRule rule = typeMapping.rules().stream().filter(r -> r.matches(declared)).findFirst().orElseThrow();
         String intended = intended(declared.name().toUpperCase(Locale.ROOT));
-        if (rule.match() != TypeRule.Match.CONTAINS || intended == null
-                || intended.equals(column.targetType().type().sqlName())) {
+        if (rule.match() != TypeRule.Match.CONTAINS || intended == null || PostgresTypeNames.parse(intended)
+                .map(TargetType::type).orElseThrow() == column.targetType().type()) {
             return;
         }
         issues.add(CompatibilityIssue.schema(IssueCode.AFFINITY_FALLBACK, table, column.source().name(),
@@ -94,6 +96,9 @@ public final class MappingChecks {
 
     /** The PostgreSQL type a declared name most likely means, by the words in it; null when no guess. */
     private static String intended(String name) {
+        if (name.contains("TIMESTAMPTZ") || name.contains("TIME ZONE") || name.contains("DATETIMEOFFSET")) {
+            return "timestamptz";
+        }
         if (name.contains("TIMESTAMP") || name.contains("DATETIME")) {
             return "timestamp";
         }

@@ -22,6 +22,8 @@ enum TypeFit {
 
     private static final List<PostgresType> INTEGERS = List.of(PostgresType.SMALLINT, PostgresType.INTEGER,
             PostgresType.BIGINT);
+    private static final List<PostgresType> POINTS_IN_TIME = List.of(PostgresType.DATE, PostgresType.TIMESTAMP,
+            PostgresType.TIMESTAMPTZ);
     /** Decimal digits of the largest bigint, 9223372036854775807. */
     private static final int BIGINT_DIGITS = 19;
     /** Decimal digits a double always holds exactly (DBL_DIG). */
@@ -89,7 +91,8 @@ enum TypeFit {
         if (mapped == PostgresType.DATE && target == PostgresType.TIMESTAMP) {
             return WIDENED;
         }
-        if (mapped == PostgresType.TIMESTAMP && target == PostgresType.DATE) {
+        if (POINTS_IN_TIME.contains(mapped) && POINTS_IN_TIME.contains(target)) {
+            // A time of day is dropped, or a time zone assumed (UTC) or dropped (§8.5.1.3).
             return LOSSY;
         }
         if (mapped == PostgresType.BOOLEAN && INTEGERS.contains(target)) {

@@ -86,7 +86,8 @@ public final class PostgresTypeNames {
         int second = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
         // A written length or numeric precision must be at least 1 (§8.1.2, §8.3): varchar(0) is an error
         // there. timestamp(0) and time(0) are fine: their modifier counts fractional-second digits (§8.5).
-        if (m.group(2) != null && first == 0 && type != PostgresType.TIMESTAMP && type != PostgresType.TIME) {
+        if (m.group(2) != null && first == 0 && type != PostgresType.TIMESTAMP && type != PostgresType.TIMESTAMPTZ
+                && type != PostgresType.TIME) {
             return Optional.empty();
         }
         return of(type, first, second);

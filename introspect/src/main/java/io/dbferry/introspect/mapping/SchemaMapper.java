@@ -9,7 +9,6 @@ import io.dbferry.introspect.model.PrimaryKey;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.model.UniqueKey;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,8 +26,6 @@ import java.util.Objects;
  */
 public final class SchemaMapper {
 
-    /** PostgreSQL truncates longer identifiers (PostgreSQL docs §4.1.1, NAMEDATALEN − 1). */
-    private static final int MAX_IDENTIFIER_BYTES = 63;
 
     private final TypeMapping typeMapping;
     private final IdentifierPolicy identifiers;
@@ -101,7 +98,8 @@ public final class SchemaMapper {
         List<UniqueKey> uniqueKeys = table.uniqueKeys().stream().map(u -> new UniqueKey(
                 constraintName(u.name(), name, names(u.columns()), "key"), names(u.columns()))).toList();
         List<Index> indexes = table.indexes().stream()
-                .map(i -> new Index(truncate(identifiers.apply(i.name())), names(i.columns()), i.unique())).toList();
+                .map(i -> new Index(PostgresIdentifiers.truncate(identifiers.apply(i.name())), names(i.columns()),
+                        i.unique())).toList();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
             if (!selected.containsKey(fk.referencedTable().name())) {
@@ -143,16 +141,16 @@ public final class SchemaMapper {
 
     private String constraintName(String declared, String table, List<String> columns, String suffix) {
         if (declared != null) {
-            return truncate(identifiers.apply(declared));
+            return PostgresIdentifiers.truncate(identifiers.apply(declared));
         }
         // PostgreSQL's own convention for unnamed constraints, table_columns_suffix, shortened the way its
         // makeObjectName() does (src/backend/commands/indexcmds.c): the suffix stays whole and the longer of
         // the table and column parts gives up bytes first, so two long keys still get distinct names.
-        String tablePart = truncate(table);
-        String columnPart = String.join("_", columns.stream().map(SchemaMapper::truncate).toList());
-        int available = MAX_IDENTIFIER_BYTES - (columnPart.isEmpty() ? 0 : 1) - 1 - suffix.length();
-        int tableBytes = utf8Length(tablePart);
-        int columnBytes = utf8Length(columnPart);
+        String tablePart = PostgresIdentifiers.truncate(table);
+        String columnPart = String.join("_", columns.stream().map(PostgresIdentifiers::truncate).toList());
+        int available = PostgresIdentifiers.MAX_BYTES - (columnPart.isEmpty() ? 0 : 1) - 1 - suffix.length();
+        int tableBytes = PostgresIdentifiers.utf8Length(tablePart);
+        int columnBytes = PostgresIdentifiers.utf8Length(columnPart);
         while (tableBytes + columnBytes > available) {
             if (tableBytes > columnBytes) {
                 tableBytes--;
@@ -160,28 +158,11 @@ public final class SchemaMapper {
                 columnBytes--;
             }
         }
-        String name = truncate(tablePart, tableBytes);
+        String name = PostgresIdentifiers.truncate(tablePart, tableBytes);
         if (!columnPart.isEmpty()) {
-            name += "_" + truncate(columnPart, columnBytes);
+            name += "_" + PostgresIdentifiers.truncate(columnPart, columnBytes);
         }
         return name + "_" + suffix;
-    }
-
-    private static String truncate(String identifier) {
-        return truncate(identifier, MAX_IDENTIFIER_BYTES);
-    }
-
-    /** The longest prefix of whole characters that fits in {@code maxBytes} of UTF-8. */
-    private static String truncate(String identifier, int maxBytes) {
-        int end = identifier.length();
-        while (utf8Length(identifier.substring(0, end)) > maxBytes) {
-            end = identifier.offsetByCodePoints(end, -1);
-        }
-        return identifier.substring(0, end);
-    }
-
-    private static int utf8Length(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static DbferryException collision(String what, String target) {

@@ -169,6 +169,9 @@ class TypeFitTest {
     @CsvSource(delimiter = '|', textBlock = """
             date      | timestamp | WIDENED
             timestamp | date      | LOSSY
+            timestamp | timestamptz | LOSSY
+            timestamptz | timestamp | LOSSY
+            date      | timestamptz | LOSSY
             time      | timestamp | INCOMPATIBLE
             date      | time      | INCOMPATIBLE
             timestamp | bigint    | INCOMPATIBLE
