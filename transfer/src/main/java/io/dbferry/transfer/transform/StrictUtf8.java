@@ -11,20 +11,21 @@ import java.nio.charset.StandardCharsets;
  * Decodes BLOBs as UTF-8, refusing malformed input instead of replacing it with U+FFFD: overlong forms,
  * encoded surrogates and code points above U+10FFFF are rejected, as PostgreSQL's UTF-8 verification
  * rejects them (PostgreSQL docs, "Character Set Support"). Stateless: a decoder per call, since
- * decoders are not thread-safe.
+ * decoders are not thread-safe. Public for the data profile ({@code io.dbferry.transfer.profile}), which
+ * reads SQLite TEXT as raw bytes so that invalid UTF-8 is reported instead of replaced by the driver.
  */
-final class StrictUtf8 {
+public final class StrictUtf8 {
 
     private StrictUtf8() {}
 
     /**
-     * Decodes a BLOB.
+     * Decodes a BLOB, or the raw bytes of a TEXT value.
      *
-     * @param bytes never null
+     * @param bytes the bytes to decode, never null
      * @return the text as {@link TransformResult.Converted} ({@link String}), or a
      *     {@link RejectReason#INVALID_UTF8} reject naming the offset of the first bad byte; never null
      */
-    static TransformResult decode(byte[] bytes) {
+    public static TransformResult decode(byte[] bytes) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
