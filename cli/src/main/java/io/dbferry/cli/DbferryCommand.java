@@ -18,13 +18,13 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = {"Moves a database from SQLite to PostgreSQL with its schema, data, keys and indexes, "
                 + "and proves nothing was lost.", ""},
-        subcommands = {MigrateCommand.class, InspectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {MigrateCommand.class, CompareCommand.class, InspectCommand.class, CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_SECTION)
 public final class DbferryCommand implements Runnable {
 
     /** Failures of what the user wrote rather than of the databases: exit code 2, like picocli's own. */
     private static final Set<ErrorCode> USAGE_ERRORS = Set.of(ErrorCode.INVALID_CAST_RULE,
-            ErrorCode.CAST_RULE_UNMATCHED);
+            ErrorCode.CAST_RULE_UNMATCHED, ErrorCode.INVALID_OPTION);
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -11,13 +11,15 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The migration finished but verification found source and target different. */
     public static final int VERIFICATION_MISMATCH = 3;
+    /** compare found at least one error: the migration would fail or lose data (the same code as a mismatch). */
+    public static final int INCOMPATIBLE = 3;
 
     /** The exit-code section shared by every command's {@code --help}. */
     static final String HELP_SECTION = "%nExit codes:%n"
             + "  0  success%n"
             + "  1  failure (the message says what failed and what to do)%n"
-            + "  2  usage error (unknown option, missing argument, bad or unmatched --cast)%n"
-            + "  3  verification mismatch (row counts differ after the load)%n";
+            + "  2  usage error (unknown option, missing argument, invalid option value, bad or unmatched --cast)%n"
+            + "  3  verification mismatch (row counts differ after the load); for compare: errors found%n";
 
     private ExitCodes() {}
 }

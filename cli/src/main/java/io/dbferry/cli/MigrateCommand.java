@@ -1,6 +1,5 @@
 package io.dbferry.cli;
 
-import io.dbferry.introspect.mapping.IdentifierPolicy;
 import io.dbferry.transfer.connect.DatabaseUrl;
 import io.dbferry.transfer.pipeline.IfExists;
 import io.dbferry.transfer.pipeline.Migration;
@@ -8,8 +7,6 @@ import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
 import java.io.PrintWriter;
 import java.sql.Connection;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -49,28 +46,14 @@ public final class MigrateCommand implements Callable<Integer> {
                     "Passwords come from the URL, PGPASSWORD or ~/.pgpass and are never printed."})
     String target;
 
-    @Option(names = "--tables", split = ",", paramLabel = "TABLE",
-            description = "Migrate only these source tables (comma-separated, case-sensitive). Default: all.")
-    List<String> tables = new ArrayList<>();
-
-    @Option(names = "--exclude", split = ",", paramLabel = "TABLE",
-            description = "Leave these source tables out (comma-separated, case-sensitive).")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--target-schema", paramLabel = "SCHEMA", defaultValue = "public",
-            description = "The PostgreSQL schema to create the tables in; created if missing (default: ${DEFAULT-VALUE}).")
-    String targetSchema;
+    @Mixin
+    SelectionOptions selection;
 
     @Option(names = "--if-exists", paramLabel = "fail|drop|truncate", defaultValue = "fail",
             description = "When a target table already exists: fail (change nothing), drop (DROP … CASCADE and "
                     + "recreate) or truncate (keep it, its keys and indexes; empty and reload it). "
                     + "Default: fail.")
     IfExists ifExists;
-
-    @Option(names = "--identifiers", paramLabel = "preserve|lower", defaultValue = "preserve",
-            description = "preserve: keep names exactly, quoted (what ORMs such as Prisma and TypeORM expect); "
-                    + "lower: fold every name to lower case. Default: preserve.")
-    IdentifierPolicy identifiers;
 
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
@@ -94,9 +77,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        MigrationOptions options = MigrationOptions.builder().tables(tables).exclude(exclude)
-                .targetSchema(targetSchema).ifExists(ifExists).identifiers(identifiers).castRules(cast.rules())
-                .build();
+        MigrationOptions options = selection.apply(MigrationOptions.builder()).ifExists(ifExists)
+                .castRules(cast.rules()).build();
         String sourceShown = DatabaseUrl.parse(source).redacted();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
                 Target targetDb = Endpoints.openPostgresTarget(target)) {

@@ -53,7 +53,7 @@ class MigrateCastRulesIT {
 
     @Test
     void migratesWithColumnAndTypeRulesAndTheValuesReadBackExactly() throws Exception {
-        CommandRun run = CommandRun.of("migrate", sqlite.toString(), MigrateCommandIT.targetUrl(database),
+        CommandRun run = CommandRun.of("migrate", sqlite.toString(), TargetArgument.of(database),
                 "--cast", "column t.created to timestamp using epoch-ms", "--cast", "type datetime to timestamptz");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -79,7 +79,7 @@ class MigrateCastRulesIT {
 
     @Test
     void ruleMatchingNoColumnExitsWithCodeTwoAndCreatesNothing() throws Exception {
-        CommandRun run = CommandRun.of("migrate", sqlite.toString(), MigrateCommandIT.targetUrl(database),
+        CommandRun run = CommandRun.of("migrate", sqlite.toString(), TargetArgument.of(database),
                 "--cast", "type datetime to timestamptz", "--cast", "column t.updated to timestamptz");
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -6,12 +6,9 @@ import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dbferry.transfer.connect.PostgresUrl;
 import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,17 +37,7 @@ class MigrateCommandIT {
     }
 
     private String targetUrl() {
-        return targetUrl(database);
-    }
-
-    /** A test database as a TARGET argument; the password, if the server needs one, percent-encoded. */
-    static String targetUrl(TestDatabase database) {
-        PostgresUrl url = database.url();
-        if (url.password() == null) {
-            return url.redacted();
-        }
-        String password = URLEncoder.encode(url.password(), StandardCharsets.UTF_8).replace("+", "%20");
-        return url.redacted().replaceFirst("@", ":" + password + "@");
+        return TargetArgument.of(database);
     }
 
     @Test

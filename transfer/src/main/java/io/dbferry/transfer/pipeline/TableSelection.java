@@ -7,18 +7,21 @@ import io.dbferry.introspect.model.Table;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Applies {@code --tables} and {@code --exclude} to a source schema. */
-final class TableSelection {
+/** Applies {@code --tables} and {@code --exclude} to a source schema. Stateless. */
+public final class TableSelection {
 
     private TableSelection() {}
 
     /**
      * The tables to migrate, in the snapshot's order.
      *
+     * @param source the source schema, never null
+     * @param options whose {@code tables} and {@code exclude} select, never null
+     * @return the selected tables, never null, possibly empty
      * @throws DbferryException with {@link ErrorCode#NOT_FOUND} when an option names a table the source does
      *     not have (names are exact, case-sensitive), listing the tables it has
      */
-    static List<Table> select(SchemaSnapshot source, MigrationOptions options) {
+    public static List<Table> select(SchemaSnapshot source, MigrationOptions options) {
         List<String> known = source.tables().stream().map(t -> t.id().name()).toList();
         checkKnown("--tables", options.tables(), known);
         checkKnown("--exclude", options.exclude(), known);

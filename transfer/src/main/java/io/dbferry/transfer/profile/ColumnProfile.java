@@ -20,13 +20,15 @@ import java.util.regex.Pattern;
  * What one column's values hold, counted over the scan: storage classes, values its transform rejects (one
  * tally per issue code), NULLs where the target is NOT NULL, unusual storage classes, epoch/ISO mixtures,
  * dropped UTC offsets and NaN/Infinity. Each value passes through
- * {@link Transforms#forType(io.dbferry.introspect.mapping.TargetType)}, the transform the migration uses.
+ * {@link Transforms#forColumn(io.dbferry.introspect.mapping.MappedColumn)}, the transform the migration uses
+ * (cast rules included).
  * Not thread-safe.
  */
 final class ColumnProfile {
 
     /** A UTC offset or {@code Z} ending a time value (https://www.sqlite.org/lang_datefunc.html §2, formats 2–10). */
-    private static final Pattern ZONE = Pattern.compile("(?:[zZ]|[+-]\\d{2}:\\d{2})\\s*$");
+    /** A UTC offset other than zero at the end of a time value, the form SQLite reads (lang_datefunc.html §2). */
+    private static final Pattern ZONE = Pattern.compile("[+-](?!00:00)\\d{2}:\\d{2}\\s*$");
     /** Text SQLite's date functions read as a number: a Julian day or, with a modifier, Unix time. */
     private static final Pattern NUMBER = Pattern.compile("\\s*[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)\\s*");
 
@@ -51,7 +53,7 @@ final class ColumnProfile {
         this.column = column;
         this.described = new ColumnDescription(table, column);
         this.family = TargetFamily.of(column.targetType().type());
-        this.transform = Transforms.forType(column.targetType());
+        this.transform = Transforms.forColumn(column);
         // A rowid alias is never NULL: reading it returns the rowid.
         this.notNull = !column.identity() && (!column.nullable() || inPrimaryKey);
     }

@@ -50,8 +50,8 @@ final class IssueSuggestions {
             case INVALID_UTF8 -> "fix the encoding of " + object + " in the source, or keep the bytes with "
                     + castRule(table, column, "bytea");
             case NULL_IN_NOT_NULL -> "fill in or delete the rows where " + object + " is NULL in the source";
-            case TIME_ZONE_DROPPED -> "nothing to do if UTC is wanted; to keep the offsets of " + object
-                    + " as written use " + castRule(table, column, "text");
+            case TIME_ZONE_DROPPED -> "nothing to do if UTC wall-clock times are wanted; to store " + object
+                    + " as points in time use " + castRule(table, column, "timestamptz");
             case NAN_OR_INFINITY -> "check that readers of " + object + " expect NaN and ±Infinity, or replace"
                     + " them in the source";
             case EPOCH_ISO_MIXTURE -> "make " + object + " consistent in the source, or say what its numbers count"

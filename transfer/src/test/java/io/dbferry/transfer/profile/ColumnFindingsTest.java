@@ -55,19 +55,20 @@ class ColumnFindingsTest {
     }
 
     @Test
-    void reportsUtcOffsetsThatATimestampColumnDrops() throws Exception {
+    void reportsUtcOffsetsThatATimestampColumnDropsButNotUtcItself() throws Exception {
         try (SqliteFixture db = SqliteFixture.create(dir,
                 "CREATE TABLE t (id INTEGER PRIMARY KEY, at DATETIME, d DATE)",
                 "INSERT INTO t VALUES (1, '2024-01-01T10:00:00+02:00', '2024-01-01'),"
-                        + " (2, '2024-01-01 10:00:00', '2024-01-02'), (3, '2024-01-01 10:00:00.5Z', NULL)")) {
+                        + " (2, '2024-01-01 10:00:00', '2024-01-02'), (3, '2024-01-01 10:00:00.5-05:30', NULL),"
+                        + " (4, '2024-01-01 10:00:00Z', NULL), (5, '2024-01-01 10:00:00+00:00', NULL)")) {
             CompatibilityIssue issue = db.issue("t", IssueCode.TIME_ZONE_DROPPED);
 
             assertThat(issue.severity()).isEqualTo(Severity.WARNING);
             assertThat(issue.column()).isEqualTo("at");
             assertThat(issue.affectedRows()).isEqualTo(2);
             assertThat(issue.examples()).extracting(Example::keyText, Example::value).containsExactly(
-                    tuple("id=1", "'2024-01-01T10:00:00+02:00'"), tuple("id=3", "'2024-01-01 10:00:00.5Z'"));
-            assertThat(issue.suggestion()).contains("t.at");
+                    tuple("id=1", "'2024-01-01T10:00:00+02:00'"), tuple("id=3", "'2024-01-01 10:00:00.5-05:30'"));
+            assertThat(issue.suggestion()).contains("--cast \"column t.at to timestamptz\"");
         }
     }
 

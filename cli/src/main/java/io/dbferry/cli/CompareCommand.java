@@ -1,0 +1,160 @@
+package io.dbferry.cli;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.compare.CompatibilityReport;
+import io.dbferry.transfer.compare.CompareOptions;
+import io.dbferry.transfer.compare.CompatibilityCheck;
+import io.dbferry.transfer.connect.DatabaseUrl;
+import io.dbferry.transfer.pipeline.MigrationEvent;
+import io.dbferry.transfer.pipeline.MigrationOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dbferry compare SOURCE TARGET}: the compatibility report to read before a cutover or a sync. */
+@Command(name = "compare",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Checks, without changing anything, every way migrating SOURCE into TARGET could fail or lose "
+                    + "something: the schema mapped through the type mapping and cast rules against the target as "
+                    + "it is (an empty target means every table is to be created), names PostgreSQL would "
+                    + "truncate or need quoted, and — since SQLite is dynamically typed — the real values of every "
+                    + "column: mixed storage classes, values the column's transform would reject, NULLs for NOT "
+                    + "NULL columns, duplicate keys, orphaned rows.",
+            "",
+            "Each finding has a severity (error: the move would fail or lose data; warning: it succeeds but "
+                    + "something changes; info), a stable code, the affected rows with up to 5 examples and "
+                    + "their primary keys, and what to do about it.",
+            ""},
+        footer = {"%nExamples:%n"
+                + "  dbferry compare samples/chinook.sqlite postgresql://postgres@localhost/chinook%n"
+                + "  dbferry compare app.db postgresql://app@db/app --format markdown --output report.md%n"
+                + "  dbferry compare app.db postgresql://app@db/app --sample-rows 100000 --format json%n",
+                "%nExit codes:%n"
+                + "  0  no errors (warnings and infos may remain)%n"
+                + "  1  the check itself failed (the message says what failed)%n"
+                + "  2  usage error (unknown option, missing argument, invalid option value, bad or unmatched --cast)%n"
+                + "  3  at least one error: the migration would fail or lose data%n"})
+public final class CompareCommand implements Callable<Integer> {
+
+    /** The report formats. */
+    enum Format { TEXT, JSON, MARKDOWN }
+
+    @Parameters(index = "0", paramLabel = "SOURCE",
+            description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
+    String source;
+
+    @Parameters(index = "1", paramLabel = "TARGET",
+            description = "The PostgreSQL database, as for migrate; only read. Passwords come from the URL, "
+                    + "PGPASSWORD or ~/.pgpass and are never printed.")
+    String target;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    CastOptions cast;
+
+    @Option(names = "--data", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Profile the rows, one scan per table (default: on for SQLite sources). "
+                    + "--no-data compares the schemas only.")
+    boolean data;
+
+    @Option(names = "--sample-rows", paramLabel = "N|all", defaultValue = "all",
+            description = "Profile only the first N rows of each table. Counts are then of those rows. "
+                    + "Default: all.")
+    String sampleRows;
+
+    @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text",
+            description = "text for a terminal, json for scripts (shape documented in the README), markdown for "
+                    + "a pull request or ticket. Default: text.")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report to FILE instead of stdout (overwritten).")
+    Path output;
+
+    @Mixin
+    VerboseOption verbose;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        CompareOptions options = new CompareOptions(
+                selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build(), data,
+                parseSampleRows(sampleRows));
+        String sourceShown = DatabaseUrl.parse(source).redacted();
+        CompatibilityReport report;
+        try (Connection sourceConnection = Endpoints.openSqliteSource(source);
+                Target targetDb = Endpoints.openPostgresTarget(target);
+                Connection targetConnection = targetDb.pool().connection()) {
+            String targetShown = targetDb.pool().url().redacted();
+            err.println("dbferry: comparing " + sourceShown + " → " + targetShown);
+            report = new CompatibilityCheck(sourceConnection, targetConnection, options, event -> {
+                if (event instanceof MigrationEvent.PhaseStarted phase) {
+                    err.println("dbferry: " + phase.phase());
+                    err.flush();
+                }
+            }).run(sourceShown, targetShown + " (schema \"" + selection.targetSchema + "\")");
+        }
+        write(render(report));
+        err.println("dbferry: " + report.verdict());
+        err.flush();
+        return report.hasErrors() ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;
+    }
+
+    private String render(CompatibilityReport report) throws IOException {
+        return switch (format) {
+            case TEXT -> CompareText.render(report);
+            case JSON -> CompareJson.render(report) + "\n";
+            case MARKDOWN -> CompareMarkdown.render(report);
+        };
+    }
+
+    private void write(String text) throws IOException {
+        if (output == null) {
+            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().flush();
+            return;
+        }
+        Files.writeString(output, text, StandardCharsets.UTF_8);
+        spec.commandLine().getErr().println("dbferry: wrote the report to " + output);
+    }
+
+    /**
+     * Reads {@code --sample-rows}.
+     *
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} when it is neither 'all' nor a positive
+     *     whole number
+     */
+    static long parseSampleRows(String text) {
+        if (text.trim().toLowerCase(Locale.ROOT).equals("all")) {
+            return CompatibilityReport.ALL_ROWS;
+        }
+        try {
+            long rows = Long.parseLong(text.trim().replace("_", ""));
+            if (rows > 0) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // Falls through to the message below, which says what is accepted.
+        }
+        throw new DbferryException(ErrorCode.INVALID_OPTION,
+                "--sample-rows must be 'all' or a positive whole number of rows, was '" + text + "'");
+    }
+}
