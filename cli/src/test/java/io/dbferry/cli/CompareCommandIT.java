@@ -231,6 +231,28 @@ class CompareCommandIT {
     }
 
     @Test
+    void castRulesChangeWhatTheDataProfileExpects() throws Exception {
+        Path source = ProblemDatabase.create(dir);
+
+        JsonNode report = compareJson(ExitCodes.INCOMPATIBLE, source.toString(), TargetArgument.of(database),
+                "--tables", "users", "--cast", "column users.age to text", "--cast", "column users.email to text");
+
+        assertThat(issues(report, "TEXT_TOO_LONG")).isEmpty();
+        assertThat(report.get("issues")).noneMatch(i -> i.get("column").asText().equals("age"));
+        assertThat(codes(report)).contains("INVALID_JSON");
+    }
+
+    @Test
+    void aCastRuleMatchingNothingIsAUsageError() {
+        CommandRun run = CommandRun.of("compare", Samples.chinook().toString(), TargetArgument.of(database),
+                "--cast", "column Nope.x to text");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("column Nope.x to text", "CAST_RULE_UNMATCHED");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void rejectsANonNumericSampleSizeAsAUsageError() {
         CommandRun run = CommandRun.of("compare", Samples.chinook().toString(), TargetArgument.of(database),
                 "--sample-rows", "lots");

@@ -4,6 +4,7 @@ import io.dbferry.introspect.compare.CompatibilityIssue;
 import io.dbferry.introspect.compare.IssueCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.PostgresType;
+import io.dbferry.introspect.mapping.TypeMapping;
 import io.dbferry.transfer.transform.RejectReason;
 import io.dbferry.transfer.transform.StrictUtf8;
 import io.dbferry.transfer.transform.TransformResult;
@@ -35,6 +36,7 @@ final class ColumnProfile {
     private final ColumnDescription described;
     private final MappedColumn column;
     private final TargetFamily family;
+    private final TargetFamily declaredFamily;
     private final ValueTransform transform;
     private final boolean notNull;
     private final long[] storageClasses = new long[StorageClass.values().length];
@@ -53,6 +55,10 @@ final class ColumnProfile {
         this.column = column;
         this.described = new ColumnDescription(table, column);
         this.family = TargetFamily.of(column.targetType().type());
+        // With a cast rule, the storage classes the declared type produces are expected too: integers in an
+        // INTEGER column cast to text are what the user asked to convert, not a surprise.
+        this.declaredFamily = column.castRule() == null ? family
+                : TargetFamily.of(TypeMapping.sqliteToPostgres().map(column.source()).type());
         this.transform = Transforms.forColumn(column);
         // A rowid alias is never NULL: reading it returns the rowid.
         this.notNull = !column.identity() && (!column.nullable() || inPrimaryKey);
@@ -66,6 +72,17 @@ final class ColumnProfile {
     /** The target type's family. */
     TargetFamily family() {
         return family;
+    }
+
+    /**
+     * Whether values of a storage class are expected in this column: usual for the target type, or, when a
+     * cast rule chose the type, for the type the declared type maps to.
+     *
+     * @param storageClass never null
+     * @return true when expected
+     */
+    boolean isUsual(StorageClass storageClass) {
+        return family.isUsual(storageClass) || declaredFamily.isUsual(storageClass);
     }
 
     /**
@@ -83,7 +100,7 @@ final class ColumnProfile {
             }
             return null;
         }
-        if (!family.isUsual(value.storageClass())) {
+        if (!isUsual(value.storageClass())) {
             tally(IssueCode.MIXED_STORAGE_CLASS).add(key, value);
         }
         if (family == TargetFamily.TEMPORAL) {

@@ -116,7 +116,7 @@ final class KeyCheck {
                 return;
             }
             Object normalised = KeyValues.normalise(columns.get(k).column().targetType(), value);
-            suspect |= !columns.get(k).family().isUsual(row.value(indexes.get(k)).storageClass())
+            suspect |= !columns.get(k).isUsual(row.value(indexes.get(k)).storageClass())
                     || value instanceof String s && !s.equals(normalised);
             key.add(normalised);
         }
