@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --cast} and {@code --cast-file} options: the user's cast rules, shared by every command that
- * maps source types (issue 3: {@code migrate} now, {@code compare} later), so both read the same rules.
+ * maps source types ({@code migrate} and {@code compare}), so both read the same rules.
  */
 public final class CastOptions {
 

@@ -95,6 +95,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        checkOutputDirectory();
         CompareOptions options = new CompareOptions(
                 selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build(), data,
                 parseSampleRows(sampleRows));
@@ -126,13 +127,30 @@ public final class CompareCommand implements Callable<Integer> {
         };
     }
 
-    private void write(String text) throws IOException {
+    /** Fails before any work when {@code --output} cannot be written: its directory must exist. */
+    private void checkOutputDirectory() {
+        if (output == null) {
+            return;
+        }
+        Path directory = output.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "--output " + output + ": the directory "
+                    + directory + " does not exist; create it first or write the report elsewhere");
+        }
+    }
+
+    private void write(String text) {
         if (output == null) {
             spec.commandLine().getOut().print(text);
             spec.commandLine().getOut().flush();
             return;
         }
-        Files.writeString(output, text, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new DbferryException(ErrorCode.OUTPUT_FAILED, "cannot write the report to " + output + ": "
+                    + e.getMessage() + "; the checks ran, so run again with another --output or without it", e);
+        }
         spec.commandLine().getErr().println("dbferry: wrote the report to " + output);
     }
 

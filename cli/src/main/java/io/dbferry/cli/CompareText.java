@@ -43,9 +43,9 @@ final class CompareText {
             return "compared the schemas of " + tables + "; rows not profiled (--no-data)";
         }
         String sample = report.sampleRows() == CompatibilityReport.ALL_ROWS ? "every row"
-                : String.format(Locale.ROOT, "the first %,d rows of each table", report.sampleRows());
-        return String.format(Locale.ROOT, "compared the schemas of %s and profiled %,d rows (%s)", tables,
-                report.rowsProfiled(), sample);
+                : String.format(Locale.ROOT, "the first %,d of each table", report.sampleRows());
+        return String.format(Locale.ROOT, "compared the schemas of %s and profiled %,d row%s (%s)", tables,
+                report.rowsProfiled(), report.rowsProfiled() == 1 ? "" : "s", sample);
     }
 
     private static void issue(StringBuilder out, CompatibilityIssue issue) {

@@ -1,7 +1,6 @@
 package io.dbferry.cli;
 
 import io.dbferry.transfer.connect.DatabaseUrl;
-import io.dbferry.transfer.pipeline.IfExists;
 import io.dbferry.transfer.pipeline.Migration;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
@@ -49,12 +48,6 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
-    @Option(names = "--if-exists", paramLabel = "fail|drop|truncate", defaultValue = "fail",
-            description = "When a target table already exists: fail (change nothing), drop (DROP … CASCADE and "
-                    + "recreate) or truncate (keep it, its keys and indexes; empty and reload it). "
-                    + "Default: fail.")
-    IfExists ifExists;
-
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
                     + "written, seconds). Human output always goes to stderr.")
@@ -77,8 +70,7 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        MigrationOptions options = selection.apply(MigrationOptions.builder()).ifExists(ifExists)
-                .castRules(cast.rules()).build();
+        MigrationOptions options = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
         String sourceShown = DatabaseUrl.parse(source).redacted();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
                 Target targetDb = Endpoints.openPostgresTarget(target)) {

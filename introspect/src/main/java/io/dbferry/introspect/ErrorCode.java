@@ -40,5 +40,7 @@ public enum ErrorCode {
      */
     INVALID_CAST_RULE,
     /** A cast rule matched no column of the tables being migrated; the message names the rule. */
-    CAST_RULE_UNMATCHED
+    CAST_RULE_UNMATCHED,
+    /** A report or other file dbferry was asked to write could not be written; the message names the file. */
+    OUTPUT_FAILED
 }

@@ -66,13 +66,17 @@ public record CompatibilityReport(
     /**
      * The one-line verdict that ends every report format.
      *
-     * @return never null, e.g. {@code "NOT READY: 2 errors, 1 warning, 11 infos"}
+     * @return never null, e.g. {@code "NOT READY: the move would fail or lose data (2 errors, 1 warning, 11 infos)"};
+     *     without a data profile a ready verdict says the rows were not checked
      */
     public String verdict() {
         String counts = plural(count(Severity.ERROR), "error") + ", " + plural(count(Severity.WARNING), "warning")
                 + ", " + plural(count(Severity.INFO), "info");
-        return (hasErrors() ? "NOT READY: the move would fail or lose data (" : "READY: nothing would fail or be lost (")
-                + counts + ")";
+        if (hasErrors()) {
+            return "NOT READY: the move would fail or lose data (" + counts + ")";
+        }
+        return dataProfiled ? "READY: nothing would fail or be lost (" + counts + ")"
+                : "READY AS FAR AS THE SCHEMA GOES: the rows were not checked (--no-data) (" + counts + ")";
     }
 
     private static String plural(long n, String word) {

@@ -67,7 +67,8 @@ final class ConstraintComparator {
                 issues.add(CompatibilityIssue.schema(IssueCode.UNIQUE_KEY_NOT_IN_SOURCE, name, null,
                         "the target keeps " + key + " of " + table.target() + " unique; the source does not, so "
                                 + "duplicates in the source fail the load",
-                        "run compare with --data to look for duplicates, or drop the target's unique key"));
+                        "the data profile (unless --no-data) reports duplicates as DUPLICATE_KEY; else drop the "
+                                + "target's unique key"));
             }
         }
     }

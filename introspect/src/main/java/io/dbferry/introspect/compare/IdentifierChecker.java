@@ -98,8 +98,8 @@ public final class IdentifierChecker {
             return Optional.empty();
         }
         return Optional.of(CompatibilityIssue.schema(IssueCode.IDENTIFIER_TOO_LONG, table, column,
-                what + " is " + PostgresIdentifiers.utf8Length(target) + " bytes long; PostgreSQL truncates it to \""
-                        + PostgresIdentifiers.truncate(target) + "\"",
+                what + " is " + PostgresIdentifiers.utf8Length(target) + " bytes long, more than PostgreSQL's 63; "
+                        + "migrate creates it as \"" + PostgresIdentifiers.truncate(target) + "\"",
                 "rename it in the source to at most 63 bytes, or query it by its truncated name"));
     }
 

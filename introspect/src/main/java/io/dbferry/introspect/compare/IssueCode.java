@@ -14,6 +14,12 @@ public enum IssueCode {
     // Schema: the target as it is against the mapped source.
     /** A source table has no target table yet; migrate will create it. */
     TABLE_TO_BE_CREATED(INFO, "the target table does not exist yet and will be created"),
+    /** A target table already exists and migrate's {@code --if-exists fail} (the default) refuses to run. */
+    TARGET_TABLE_EXISTS(ERROR, "a target table already exists and --if-exists fail refuses to touch it"),
+    /** A target table already exists and {@code --if-exists truncate} deletes its rows before the load. */
+    TABLE_TO_BE_EMPTIED(WARNING, "a target table already exists and --if-exists truncate deletes its rows"),
+    /** A target table already exists and {@code --if-exists drop} drops it (and what depends on it) and recreates it. */
+    TABLE_TO_BE_REPLACED(WARNING, "a target table already exists and --if-exists drop replaces it"),
     /** The target has a table the source does not; it is left alone. */
     TABLE_NOT_IN_SOURCE(INFO, "the target has a table the source does not"),
     /** A source column has no target column; loading into the existing table fails. */

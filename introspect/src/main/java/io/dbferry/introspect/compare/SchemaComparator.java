@@ -103,8 +103,8 @@ public final class SchemaComparator {
                     what + ", which holds every value", "nothing to do");
             case LOSSY -> CompatibilityIssue.schema(IssueCode.TYPE_LOSSY, table, column.source().name(),
                     what + (actual.isEmpty() ? ", a type dbferry does not check; PostgreSQL parses each value"
-                            : ", which may not hold every value; the data profile checks the actual values"),
-                    "run compare with --data, or change the target column to " + column.targetType());
+                            : ", which may not hold every value; PostgreSQL refuses the load at the first one"),
+                    "change the target column to " + column.targetType() + ", or use --if-exists drop");
             case INCOMPATIBLE -> CompatibilityIssue.schema(IssueCode.TYPE_INCOMPATIBLE, table, column.source().name(),
                     what + ", which cannot hold its values",
                     "change the target column to " + column.targetType() + ", or use --if-exists drop");
@@ -122,7 +122,8 @@ public final class SchemaComparator {
                 column.nullable()
                         ? "the source allows NULL in " + column.source().name() + " but the target column is NOT NULL"
                         : "the source column " + column.source().name() + " is NOT NULL but the target allows NULL",
-                column.nullable() ? "run compare with --data to count the NULLs, or drop NOT NULL in the target"
+                column.nullable() ? "the data profile (unless --no-data) reports NULLs as NULL_IN_NOT_NULL; else drop "
+                        + "NOT NULL in the target"
                         : "nothing to do; add NOT NULL in the target to keep the rule"));
     }
 

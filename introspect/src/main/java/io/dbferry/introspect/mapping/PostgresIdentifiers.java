@@ -28,8 +28,12 @@ public final class PostgresIdentifiers {
             + "table tablesample then to trailing true union unique user using variadic verbose when where window "
             + "with").split(" "));
 
-    /** An unquoted identifier that PostgreSQL keeps as written: lower-case letter or _, then letters, digits, _, $. */
-    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    /**
+     * An unquoted identifier PostgreSQL keeps as written: a lower-case ASCII letter, _ or any non-ASCII
+     * character, then those, digits and $ (§4.1.1; the lexer's ident_start/ident_cont in scan.l). Upper-case
+     * ASCII letters would be folded to lower case; non-ASCII ones are kept.
+     */
+    private static final Pattern PLAIN = Pattern.compile("[a-z_\\x{80}-\\x{10FFFF}][a-z0-9_$\\x{80}-\\x{10FFFF}]*");
 
     private PostgresIdentifiers() {}
 

@@ -72,7 +72,7 @@ public final class SchemaMapper {
     public SchemaMapping map(List<Table> tables) {
         Map<String, String> targetNames = new HashMap<>();
         for (Table table : tables) {
-            String target = identifiers.apply(table.id().name());
+            String target = targetName(table.id().name());
             String previous = targetNames.putIfAbsent(target, table.id().name());
             if (previous != null) {
                 throw collision("tables \"" + previous + "\" and \"" + table.id().name() + "\"", target);
@@ -91,14 +91,14 @@ public final class SchemaMapper {
     }
 
     private MappedTable map(Table table, Map<String, Table> selected, List<String> notes, CastMatcher casts) {
-        String name = identifiers.apply(table.id().name());
+        String name = targetName(table.id().name());
         List<MappedColumn> columns = columns(table, notes, casts);
         PrimaryKey pk = table.primaryKey() == null ? null : new PrimaryKey(
                 constraintName(table.primaryKey().name(), name, List.of(), "pkey"), names(table.primaryKey().columns()));
         List<UniqueKey> uniqueKeys = table.uniqueKeys().stream().map(u -> new UniqueKey(
                 constraintName(u.name(), name, names(u.columns()), "key"), names(u.columns()))).toList();
         List<Index> indexes = table.indexes().stream()
-                .map(i -> new Index(PostgresIdentifiers.truncate(identifiers.apply(i.name())), names(i.columns()),
+                .map(i -> new Index(targetName(i.name()), names(i.columns()),
                         i.unique())).toList();
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
@@ -108,7 +108,7 @@ public final class SchemaMapper {
                 continue;
             }
             foreignKeys.add(new ForeignKey(constraintName(fk.name(), name, names(fk.columns()), "fkey"),
-                    names(fk.columns()), new TableId(targetSchema, identifiers.apply(fk.referencedTable().name())),
+                    names(fk.columns()), new TableId(targetSchema, targetName(fk.referencedTable().name())),
                     names(fk.referencedColumns()), fk.onDelete(), fk.onUpdate()));
         }
         return new MappedTable(table, new TableId(targetSchema, name), columns, pk, uniqueKeys, foreignKeys, indexes);
@@ -118,7 +118,7 @@ public final class SchemaMapper {
         Map<String, String> seen = new HashMap<>();
         List<MappedColumn> columns = new ArrayList<>();
         for (Column column : table.columns()) {
-            String target = identifiers.apply(column.name());
+            String target = targetName(column.name());
             String previous = seen.putIfAbsent(target, column.name());
             if (previous != null) {
                 throw collision("columns \"" + previous + "\" and \"" + column.name() + "\" of table \""
@@ -135,13 +135,21 @@ public final class SchemaMapper {
         return columns;
     }
 
+    /**
+     * The name PostgreSQL will store: the identifier policy applied, then cut to 63 bytes (PostgreSQL docs
+     * §4.1.1), so the model holds the names the target really has.
+     */
+    private String targetName(String sourceName) {
+        return PostgresIdentifiers.truncate(identifiers.apply(sourceName));
+    }
+
     private List<String> names(List<String> sourceNames) {
-        return sourceNames.stream().map(identifiers::apply).toList();
+        return sourceNames.stream().map(this::targetName).toList();
     }
 
     private String constraintName(String declared, String table, List<String> columns, String suffix) {
         if (declared != null) {
-            return PostgresIdentifiers.truncate(identifiers.apply(declared));
+            return targetName(declared);
         }
         // PostgreSQL's own convention for unnamed constraints, table_columns_suffix, shortened the way its
         // makeObjectName() does (src/backend/commands/indexcmds.c): the suffix stays whole and the longer of
@@ -167,6 +175,8 @@ public final class SchemaMapper {
 
     private static DbferryException collision(String what, String target) {
         return new DbferryException(ErrorCode.IDENTIFIER_COLLISION, what + " both become \"" + target
-                + "\" in the target; rename one in the source, or use --identifiers preserve");
+                + "\" in the target (names are folded by --identifiers and cut to 63 bytes); rename one in the "
+                + "source, or use --identifiers preserve if they differ only in case. dbferry compare lists every "
+                + "such collision");
     }
 }

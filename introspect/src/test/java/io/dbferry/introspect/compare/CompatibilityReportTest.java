@@ -19,7 +19,7 @@ class CompatibilityReportTest {
     }
 
     private static CompatibilityReport report(CompatibilityIssue... issues) {
-        return new CompatibilityReport("chinook.sqlite", "postgresql://localhost/app", 11, 0, 0, false,
+        return new CompatibilityReport("chinook.sqlite", "postgresql://localhost/app", 11, 0, 0, true,
                 Arrays.asList(issues));
     }
 
@@ -95,6 +95,15 @@ class CompatibilityReportTest {
 
         assertThat(report.hasErrors()).isFalse();
         assertThat(report.verdict()).isEqualTo("READY: nothing would fail or be lost (0 errors, 1 warning, 1 info)");
+    }
+
+    @Test
+    void saysTheRowsWereNotCheckedWhenReadyWithoutADataProfile() {
+        CompatibilityReport report = new CompatibilityReport("s", "t", 1, 0, 0, false,
+                List.of(issue(IssueCode.TABLE_TO_BE_CREATED, "u", null)));
+
+        assertThat(report.verdict()).isEqualTo("READY AS FAR AS THE SCHEMA GOES: the rows were not checked "
+                + "(--no-data) (0 errors, 0 warnings, 1 info)");
     }
 
     @Test

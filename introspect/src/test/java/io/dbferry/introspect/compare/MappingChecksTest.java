@@ -95,6 +95,18 @@ class MappingChecksTest {
         }).extracting(CompatibilityIssue::message).containsExactlyElementsOf(notes);
     }
 
+    @Test
+    void keepsOnlyTheNotesOfTheSelectedTablesWhenSomeAreLeftOut() {
+        Table t = source("t").column("id", "INTEGER").build();
+        Table u = source("u").column("id", "INTEGER").build();
+        List<String> notes = List.of("index \"t_active\" on \"t\" is partial and is not migrated yet",
+                "index \"u_active\" on \"u\" is partial and is not migrated yet");
+
+        List<CompatibilityIssue> issues = checks.check(sqlite(notes, t, u), map(t));
+
+        assertThat(issues).extracting(CompatibilityIssue::message).containsExactly(notes.getFirst());
+    }
+
     @ParameterizedTest(name = "{0} maps to {1} but probably means {2}")
     @CsvSource(delimiter = '|', textBlock = """
             FLOATING POINT | bigint  | double precision

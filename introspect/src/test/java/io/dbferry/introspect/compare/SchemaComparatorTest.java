@@ -158,7 +158,7 @@ class SchemaComparatorTest {
         assertThat(issues).singleElement().satisfies(i -> {
             assertThat(i.code()).isEqualTo(IssueCode.TYPE_LOSSY);
             assertThat(i.object()).isEqualTo("album.title");
-            assertThat(i.suggestion()).contains("--data", "varchar(160)");
+            assertThat(i.suggestion()).contains("varchar(160)", "--if-exists drop");
         });
     }
 

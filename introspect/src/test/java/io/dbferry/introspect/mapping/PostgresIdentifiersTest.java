@@ -53,8 +53,10 @@ class PostgresIdentifiersTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"album", "album_id", "_private", "a1", "price$", "name", "type", "key"})
-    void letsPlainLowerCaseNamesAndUnreservedKeyWordsGoUnquoted(String name) {
+    @ValueSource(strings = {"album", "album_id", "_private", "a1", "price$", "name", "type", "key", "äpfel", "Äpfel",
+        "größe", "名前"})
+    void letsPlainLowerCaseAndNonAsciiNamesAndUnreservedKeyWordsGoUnquoted(String name) {
+        // PostgreSQL folds only ASCII letters of unquoted names in UTF-8 (downcase_identifier in scansup.c).
         assertThat(PostgresIdentifiers.needsQuoting(name)).isFalse();
     }
 

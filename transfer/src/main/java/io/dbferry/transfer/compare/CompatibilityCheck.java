@@ -8,15 +8,19 @@ import io.dbferry.introspect.compare.IdentifierChecker;
 import io.dbferry.introspect.compare.IssueCode;
 import io.dbferry.introspect.compare.MappingChecks;
 import io.dbferry.introspect.compare.SchemaComparator;
+import io.dbferry.introspect.mapping.CastRule;
+import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapper;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.mapping.TypeMapping;
+import io.dbferry.introspect.model.Dialect;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.postgres.PostgresSchemaReader;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
+import io.dbferry.transfer.pipeline.IfExists;
 import io.dbferry.transfer.pipeline.MigrationEvent;
 import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
@@ -28,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -65,7 +70,7 @@ public final class CompatibilityCheck {
      * @param sourceShown the source as the report shows it (password redacted), never null
      * @param targetShown the target as the report shows it (password redacted), never null
      * @return the report, never null
-     * @throws DbferryException with {@link ErrorCode#NOT_FOUND} for an unknown table in {@code --tables} or
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} for an unknown table in {@code --tables} or
      *     {@code --exclude}; {@code SCHEMA_READ_FAILED} when a schema cannot be read; {@code LOAD_FAILED} when
      *     SQLite fails while rows are profiled
      */
@@ -76,34 +81,100 @@ public final class CompatibilityCheck {
         List<Table> tables = TableSelection.select(snapshot, migration);
         IdentifierChecker identifiers = new IdentifierChecker(migration.identifiers());
         List<CompatibilityIssue> issues = new ArrayList<>(identifiers.check(tables));
-        boolean collides = issues.stream().anyMatch(i -> i.code() == IssueCode.IDENTIFIER_COLLISION);
+        // Tables whose names collide cannot be mapped; every other table is still checked in full.
+        Set<String> colliding = issues.stream().filter(i -> i.code() == IssueCode.IDENTIFIER_COLLISION)
+                .map(CompatibilityIssue::table).collect(Collectors.toSet());
+        List<Table> mappable = tables.stream().filter(t -> !colliding.contains(t.id().name())).toList();
+        SchemaMapping mapping = mapper(migration.identifiers(), colliding).map(mappable);
+        issues.addAll(identifiers.checkRelations(mapping));
+        issues.addAll(new MappingChecks(TypeMapping.sqliteToPostgres()).check(snapshot, mapping));
+        listener.on(new MigrationEvent.PhaseStarted("reading target schema \"" + migration.targetSchema() + '"'));
+        SchemaSnapshot targetSchema = existingTables(mapping,
+                PostgresSchemaReader.read(target, migration.targetSchema()), issues);
+        issues.addAll(new SchemaComparator().compare(mapping, targetSchema));
         long rows = 0;
-        if (!collides) {
-            SchemaMapping mapping = mapper(migration.identifiers()).map(tables);
-            issues.addAll(identifiers.checkRelations(mapping));
-            issues.addAll(new MappingChecks(TypeMapping.sqliteToPostgres()).check(snapshot, mapping));
-            listener.on(new MigrationEvent.PhaseStarted("reading target schema \"" + migration.targetSchema() + '"'));
-            SchemaSnapshot targetSchema = PostgresSchemaReader.read(target, migration.targetSchema());
-            issues.addAll(new SchemaComparator().compare(mapping, targetSchema));
-            if (options.profileData()) {
-                rows = profile(mapping, targetSchema, issues);
-            }
-        } else if (options.profileData() && migration.identifiers() != IdentifierPolicy.PRESERVE) {
-            // The names collide under the chosen policy; the values can still be profiled under their own names.
-            rows = profile(mapper(IdentifierPolicy.PRESERVE).map(tables), emptyTarget(), issues);
+        if (options.profileData()) {
+            rows = profile(mapping, targetSchema, issues) + profileUnderOwnNames(tables, mappable, colliding, issues);
         }
         return new CompatibilityReport(sourceShown, targetShown, tables.size(), rows, options.sampleRows(),
                 options.profileData(), issues);
     }
 
-    private SchemaMapper mapper(IdentifierPolicy policy) {
+    /**
+     * Reports what {@code --if-exists} does to each mapped table the target already has, and returns the target
+     * as migrate will find it: with {@link IfExists#DROP}, without those tables.
+     */
+    private SchemaSnapshot existingTables(SchemaMapping mapping, SchemaSnapshot targetSchema,
+            List<CompatibilityIssue> issues) {
+        Set<String> existing = targetSchema.tables().stream().map(t -> t.id().name()).collect(Collectors.toSet());
+        List<MappedTable> found = mapping.tables().stream().filter(t -> existing.contains(t.target().name())).toList();
+        IfExists ifExists = options.migration().ifExists();
+        found.forEach(t -> issues.add(ifExistsIssue(t, ifExists)));
+        if (ifExists != IfExists.DROP) {
+            return targetSchema;
+        }
+        Set<String> dropped = found.stream().map(t -> t.target().name()).collect(Collectors.toSet());
+        return new SchemaSnapshot(targetSchema.dialect(), targetSchema.schema(), targetSchema.tables().stream()
+                .filter(t -> !dropped.contains(t.id().name())).toList(), targetSchema.notes());
+    }
+
+    private static CompatibilityIssue ifExistsIssue(MappedTable table, IfExists ifExists) {
+        String name = table.source().id().name();
+        String what = "table " + table.target() + " already exists in the target";
+        return switch (ifExists) {
+            case FAIL -> CompatibilityIssue.schema(IssueCode.TARGET_TABLE_EXISTS, name, null,
+                    what + "; migrate with --if-exists fail (the default) refuses to start",
+                    "--if-exists truncate to load into it as it is (compared below), --if-exists drop to replace "
+                            + "it, or --target-schema to migrate elsewhere");
+            case TRUNCATE -> CompatibilityIssue.schema(IssueCode.TABLE_TO_BE_EMPTIED, name, null,
+                    what + "; --if-exists truncate deletes its rows and loads the source's into it, keeping its "
+                            + "columns, keys and indexes",
+                    "nothing to do if its rows may go");
+            case DROP -> CompatibilityIssue.schema(IssueCode.TABLE_TO_BE_REPLACED, name, null,
+                    what + "; --if-exists drop drops it with everything that depends on it (CASCADE) and "
+                            + "creates it anew",
+                    "nothing to do if the table, its rows and dependent views and keys may go");
+        };
+    }
+
+    /**
+     * The values of tables whose names collide under the identifier policy, profiled under their own names
+     * (PRESERVE) when those do not collide too; returns the rows profiled.
+     */
+    private long profileUnderOwnNames(List<Table> tables, List<Table> mappable, Set<String> colliding,
+            List<CompatibilityIssue> issues) {
+        List<Table> rest = tables.stream().filter(t -> !mappable.contains(t)).toList();
+        if (rest.isEmpty() || options.migration().identifiers() == IdentifierPolicy.PRESERVE) {
+            return 0;
+        }
+        Set<String> others = tables.stream().map(t -> t.id().name()).filter(n -> !colliding.contains(n))
+                .collect(Collectors.toSet());
+        try {
+            return profile(mapper(IdentifierPolicy.PRESERVE, others).map(rest), emptyTarget(), issues);
+        } catch (DbferryException e) {
+            if (e.code() != ErrorCode.IDENTIFIER_COLLISION) {
+                throw e;
+            }
+            // The names collide even as written (cut to 63 bytes): the report already says so.
+            return 0;
+        }
+    }
+
+    /**
+     * A mapper with the migration's cast rules, less the column rules naming one of {@code leftOut}: those
+     * tables are mapped (or not) separately, and their rules must not count as matching nothing.
+     */
+    private SchemaMapper mapper(IdentifierPolicy policy, Set<String> leftOut) {
+        List<CastRule> rules = options.migration().castRules().rules().stream()
+                .filter(r -> !(r.selector() instanceof CastRule.ColumnSelector c
+                        && leftOut.stream().anyMatch(t -> c.table().matchesExactly(t) || c.table().matchesIgnoringCase(t))))
+                .toList();
         return new SchemaMapper(TypeMapping.sqliteToPostgres(), policy, options.migration().targetSchema(),
-                options.migration().castRules());
+                new CastRules(rules));
     }
 
     private SchemaSnapshot emptyTarget() {
-        return new SchemaSnapshot(io.dbferry.introspect.model.Dialect.POSTGRES, options.migration().targetSchema(),
-                List.of(), List.of());
+        return new SchemaSnapshot(Dialect.POSTGRES, options.migration().targetSchema(), List.of(), List.of());
     }
 
     private long profile(SchemaMapping mapping, SchemaSnapshot targetSchema, List<CompatibilityIssue> issues) {

@@ -1,27 +1,22 @@
 package io.dbferry.transfer.compare;
 
-import io.dbferry.introspect.mapping.CastRule;
-import io.dbferry.introspect.mapping.CastTransform;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
-import io.dbferry.introspect.mapping.PostgresType;
-import io.dbferry.introspect.mapping.PostgresTypeNames;
-import io.dbferry.introspect.mapping.TargetType;
 import io.dbferry.introspect.model.Column;
 import io.dbferry.introspect.model.Index;
 import io.dbferry.introspect.model.PrimaryKey;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.UniqueKey;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A mapped table reshaped to what an existing target table will really enforce, so the data profile checks
- * the source's values against the target's column types, NOT NULL rules and unique keys instead of the ones
- * dbferry would create. Columns of a type dbferry does not write (e.g. {@code inet}) keep the mapped type.
+ * A mapped table reshaped to the rules an existing target table will really enforce — its NOT NULL columns,
+ * primary key and unique keys — so the data profile finds NULLs and duplicates the target refuses. Column
+ * types stay the mapped ones: migrate converts values with the mapped type's transform whatever the target
+ * column is, and the schema comparison reports how that type fits the target's ({@code TYPE_*} codes).
  * Stateless.
  */
 final class TargetShapedTable {
@@ -29,7 +24,8 @@ final class TargetShapedTable {
     private TargetShapedTable() {}
 
     /**
-     * The mapped table with the existing target table's column types, nullability, primary key and unique keys.
+     * The mapped table with the existing target table's nullability, primary key and unique keys instead of
+     * the mapped ones.
      *
      * @param mapped the table as dbferry would create it, never null
      * @param actual the existing target table, never null
@@ -38,12 +34,12 @@ final class TargetShapedTable {
     static MappedTable of(MappedTable mapped, Table actual) {
         List<MappedColumn> columns = mapped.columns().stream().map(c -> reshaped(c, actual)).toList();
         Set<String> names = columns.stream().map(MappedColumn::targetName).collect(Collectors.toSet());
+        // Only the target's own keys: migrate creates no key on a table that already exists.
         PrimaryKey primaryKey = actual.primaryKey() != null && names.containsAll(actual.primaryKey().columns())
-                ? actual.primaryKey() : mapped.primaryKey();
-        List<UniqueKey> uniqueKeys = new ArrayList<>(mapped.uniqueKeys());
-        actual.uniqueKeys().stream().filter(u -> names.containsAll(u.columns())).forEach(uniqueKeys::add);
-        List<Index> indexes = new ArrayList<>(mapped.indexes());
-        actual.indexes().stream().filter(i -> i.unique() && names.containsAll(i.columns())).forEach(indexes::add);
+                ? actual.primaryKey() : null;
+        List<UniqueKey> uniqueKeys = actual.uniqueKeys().stream().filter(u -> names.containsAll(u.columns())).toList();
+        List<Index> indexes = actual.indexes().stream().filter(i -> i.unique() && names.containsAll(i.columns()))
+                .toList();
         return new MappedTable(mapped.source(), mapped.target(), columns, primaryKey, uniqueKeys,
                 mapped.foreignKeys(), indexes);
     }
@@ -53,17 +49,7 @@ final class TargetShapedTable {
         if (target.isEmpty()) {
             return column;
         }
-        TargetType type = PostgresTypeNames.of(target.get().type()).orElse(column.targetType());
-        return new MappedColumn(column.source(), column.targetName(), type, target.get().nullable(), column.identity(),
-                fits(column.castRule(), type) ? column.castRule() : null);
-    }
-
-    /** Whether the rule's {@code using} transform (an epoch or Julian-day unit) can write the target type. */
-    private static boolean fits(CastRule rule, TargetType type) {
-        if (rule == null || rule.transform() == null || rule.transform() == CastTransform.BOOLEAN) {
-            return true;
-        }
-        return type.type() == PostgresType.DATE || type.type() == PostgresType.TIMESTAMP
-                || type.type() == PostgresType.TIMESTAMPTZ;
+        return new MappedColumn(column.source(), column.targetName(), column.targetType(), target.get().nullable(),
+                column.identity(), column.castRule());
     }
 }

@@ -18,7 +18,7 @@ public final class TableSelection {
      * @param source the source schema, never null
      * @param options whose {@code tables} and {@code exclude} select, never null
      * @return the selected tables, never null, possibly empty
-     * @throws DbferryException with {@link ErrorCode#NOT_FOUND} when an option names a table the source does
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} when an option names a table the source does
      *     not have (names are exact, case-sensitive), listing the tables it has
      */
     public static List<Table> select(SchemaSnapshot source, MigrationOptions options) {
@@ -38,7 +38,7 @@ public final class TableSelection {
     private static void checkKnown(String option, List<String> names, List<String> known) {
         List<String> unknown = names.stream().filter(n -> !known.contains(n)).toList();
         if (!unknown.isEmpty()) {
-            throw new DbferryException(ErrorCode.NOT_FOUND, option + " names " + unknown
+            throw new DbferryException(ErrorCode.INVALID_OPTION, option + " names " + unknown
                     + " but the source has no such table (names are case-sensitive); it has " + known);
         }
     }

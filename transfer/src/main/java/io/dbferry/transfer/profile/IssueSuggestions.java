@@ -5,12 +5,16 @@ import io.dbferry.introspect.mapping.PostgresType;
 import io.dbferry.introspect.mapping.TargetType;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The suggestion of each data issue: the cast rule ({@code --cast "column TABLE.COLUMN to TYPE [using
  * UNIT]"}) or the change in the source that resolves it, naming the column. Stateless.
  */
 final class IssueSuggestions {
+
+    /** A name a cast rule takes unquoted. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private IssueSuggestions() {}
 
@@ -23,7 +27,20 @@ final class IssueSuggestions {
      * @return e.g. {@code --cast "column t.c to text"}
      */
     static String castRule(String table, String column, String type) {
-        return "--cast \"column " + table + "." + column + " to " + type + "\"";
+        return "--cast " + shellWord("column " + ruleName(table) + "." + ruleName(column) + " to " + type);
+    }
+
+    /** A name as a cast rule reads it: bare when it is a plain word, else double-quoted with "" for ". */
+    private static String ruleName(String name) {
+        return PLAIN_NAME.matcher(name).matches() ? name : '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A shell word: in double quotes, or in single quotes when it holds characters a shell expands there. */
+    static String shellWord(String text) {
+        if (text.chars().noneMatch(c -> c == '"' || c == '$' || c == '`' || c == '\\' || c == '!')) {
+            return '"' + text + '"';
+        }
+        return "'" + text.replace("'", "'\\''") + "'";
     }
 
     /**
@@ -89,9 +106,10 @@ final class IssueSuggestions {
      * @param columns the key's source columns, never null or empty
      * @return never null
      */
-    static String duplicateKey(String table, List<String> columns) {
+    static String duplicateKey(String table, List<String> columns, boolean normalised) {
         String suggestion = "make " + table + columnList(columns) + " unique in the source";
-        return columns.size() > 1 ? suggestion
+        // Casting to text helps only where the conversion made distinct values equal.
+        return columns.size() > 1 || !normalised ? suggestion
                 : suggestion + ", or keep the values distinct as written with " + castRule(table, columns.get(0), "text");
     }
 
@@ -118,7 +136,7 @@ final class IssueSuggestions {
      */
     static String mismatch(String table, String parent, List<String> parentColumns) {
         return "declare a PRIMARY KEY or UNIQUE constraint on " + parent + columnList(parentColumns)
-                + " in the source, or leave " + table + " out with --exclude " + table;
+                + " in the source, or leave " + table + " out with --exclude " + shellWord(table);
     }
 
     private static String columnList(List<String> columns) {

@@ -101,6 +101,16 @@ final class KeyCheck {
     }
 
     /**
+     * Whether a column of the key has a transform that normalises values, so that distinct source values can
+     * become equal (see {@link TargetFamily#normalises()}).
+     *
+     * @return true when converting can create the collisions
+     */
+    boolean normalises() {
+        return columns.stream().anyMatch(c -> c.family().normalises());
+    }
+
+    /**
      * Counts one scanned row.
      *
      * @param row the row, never null

@@ -4,12 +4,16 @@ import io.dbferry.introspect.compare.CompatibilityIssue;
 import io.dbferry.introspect.compare.Example;
 import io.dbferry.introspect.compare.IssueCode;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.model.Index;
 import io.dbferry.introspect.model.Table;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -50,7 +54,10 @@ final class KeyCollisions {
             if (rowidAlias || !checked.add(lowerCase(key.columns()))) {
                 continue;
             }
-            boolean everyRow = columns.stream().anyMatch(c -> c.family().normalises());
+            // Keys SQLite does not enforce (a target's own unique key) and keys whose values the transforms
+            // normalise can collide anywhere, so every row is held; the others only where SQLite could be fooled.
+            boolean everyRow = !enforcedBySqlite(table.source(), key.columns())
+                    || columns.stream().anyMatch(c -> c.family().normalises());
             checks.add(new KeyCheck(key.name(), columns, indexes, everyRow));
             kinds.add(key.kind());
         }
@@ -94,7 +101,7 @@ final class KeyCollisions {
                 + String.join(", ", columns) + ") in the target: " + groups.size()
                 + (groups.size() == 1 ? " set of values is" : " sets of values are") + " equal once converted";
         return new CompatibilityIssue(IssueCode.DUPLICATE_KEY, table, columns.size() == 1 ? columns.get(0) : null,
-                message, affected, examples(check, groups, rows), IssueSuggestions.duplicateKey(table, columns));
+                message, affected, examples(check, groups, rows), IssueSuggestions.duplicateKey(table, columns, check.normalises()));
     }
 
     private static List<Example> examples(KeyCheck check, List<KeyCheck.Group> groups, TableRows rows) {
@@ -111,21 +118,37 @@ final class KeyCollisions {
         return examples;
     }
 
+    /**
+     * The keys the target will enforce, in source column names: the mapped primary key, unique keys and unique
+     * indexes — which, for an existing target table, are the target's own (see the compare package).
+     */
     private static List<NamedKey> keys(MappedTable table) {
-        Table source = table.source();
+        Map<String, String> sourceNames = new HashMap<>();
+        table.columns().forEach(c -> sourceNames.put(c.targetName(), c.source().name()));
         List<NamedKey> keys = new ArrayList<>();
+        if (table.primaryKey() != null) {
+            keys.add(named("primary key", table.primaryKey().name(), table.primaryKey().columns(), sourceNames));
+        }
+        table.uniqueKeys().forEach(u -> keys.add(named("unique key", u.name(), u.columns(), sourceNames)));
+        table.indexes().stream().filter(Index::unique)
+                .forEach(i -> keys.add(named("unique index", i.name(), i.columns(), sourceNames)));
+        return keys.stream().filter(k -> k.columns().stream().allMatch(Objects::nonNull)).toList();
+    }
+
+    private static NamedKey named(String kind, String name, List<String> targetColumns, Map<String, String> sourceNames) {
+        return new NamedKey(kind, name, targetColumns.stream().map(sourceNames::get).toList());
+    }
+
+    /** Whether SQLite itself keeps these columns unique: a primary key, UNIQUE constraint or unique index on them. */
+    private static boolean enforcedBySqlite(Table source, List<String> columns) {
+        Set<String> key = lowerCase(columns);
+        List<List<String>> enforced = new ArrayList<>();
         if (source.primaryKey() != null) {
-            keys.add(new NamedKey("primary key", table.primaryKey().name(), source.primaryKey().columns()));
+            enforced.add(source.primaryKey().columns());
         }
-        for (int i = 0; i < source.uniqueKeys().size(); i++) {
-            keys.add(new NamedKey("unique key", table.uniqueKeys().get(i).name(), source.uniqueKeys().get(i).columns()));
-        }
-        for (int i = 0; i < source.indexes().size(); i++) {
-            if (source.indexes().get(i).unique()) {
-                keys.add(new NamedKey("unique index", table.indexes().get(i).name(), source.indexes().get(i).columns()));
-            }
-        }
-        return keys;
+        source.uniqueKeys().forEach(u -> enforced.add(u.columns()));
+        source.indexes().stream().filter(Index::unique).forEach(i -> enforced.add(i.columns()));
+        return enforced.stream().anyMatch(e -> lowerCase(e).equals(key));
     }
 
     private static Set<String> lowerCase(List<String> columns) {

@@ -149,10 +149,11 @@ final class OrphanCheck {
     private CompatibilityIssue orphans(Link link, IssueTally tally) {
         ForeignKey key = link.key();
         String parent = key.referencedTable().name();
-        String message = tally.count() + (tally.count() == 1 ? " row" : " rows") + " of " + rows.name()
-                + " reference no row of " + parent + " through foreign key " + link.name() + " ("
+        boolean one = tally.count() == 1;
+        String message = tally.count() + (one ? " row" : " rows") + " of " + rows.name()
+                + (one ? " references" : " reference") + " no row of " + parent + " through foreign key " + link.name() + " ("
                 + String.join(", ", key.columns()) + ") → " + parent + "(" + String.join(", ", key.referencedColumns())
-                + "); PostgreSQL refuses the key while they exist";
+                + "); PostgreSQL refuses the key while " + (one ? "it exists" : "they exist");
         return new CompatibilityIssue(IssueCode.ORPHAN_ROW, rows.name(), singleColumn(key), message, tally.count(),
                 tally.examples(), IssueSuggestions.orphans(rows.name(), key.columns(), parent));
     }

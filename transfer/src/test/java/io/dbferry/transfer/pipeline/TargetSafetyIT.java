@@ -108,7 +108,7 @@ class TargetSafetyIT {
     @Test
     void unknownTableNameIsRefusedWithTheTablesTheSourceHas() {
         assertThatThrownBy(() -> migrate(MigrationOptions.builder().tables(List.of("album")).build()))
-                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND))
+                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_OPTION))
                 .hasMessageContaining("[album]")
                 .hasMessageContaining("Album");
     }
