@@ -5,6 +5,7 @@ import io.dbferry.transfer.pipeline.IfExists;
 import io.dbferry.transfer.pipeline.Migration;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
+import io.dbferry.transfer.verify.VerifyMode;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Migrates a SQLite database into PostgreSQL: creates the tables, loads every row with COPY, then "
                     + "builds primary keys, unique constraints, indexes and foreign keys, restarts identity "
-                    + "sequences and verifies row counts.",
+                    + "sequences and verifies row counts (or, with --verify checksum, the content of every row).",
             "",
             "The source is opened read-only and never changed. Names are kept exactly (\"Album\" stays "
                     + "\"Album\"). A target that already has any of the tables is refused unless --if-exists "
@@ -55,6 +56,16 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "Default: fail.")
     IfExists ifExists;
 
+    @Option(names = "--verify", paramLabel = "counts|checksum", defaultValue = "counts",
+            description = "How to verify the target at the end: counts (row counts per table) or checksum (the "
+                    + "content of every row, as dbferry verify does; exit code 3 when anything differs). "
+                    + "Default: counts.")
+    VerifyMode verify;
+
+    @Option(names = "--no-verify",
+            description = "Skip the verification at the end (run dbferry verify later).")
+    boolean noVerify;
+
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
                     + "written, seconds). Human output always goes to stderr.")
@@ -78,7 +89,8 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         MigrationOptions options = selection.apply(MigrationOptions.builder()).ifExists(ifExists)
-                .castRules(cast.rules()).build();
+                .castRules(cast.rules())
+                .verify(noVerify ? null : verify).build();
         String sourceShown = DatabaseUrl.parse(source).redacted();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
                 Target targetDb = Endpoints.openPostgresTarget(target)) {

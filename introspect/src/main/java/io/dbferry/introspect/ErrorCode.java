@@ -40,5 +40,7 @@ public enum ErrorCode {
      */
     INVALID_CAST_RULE,
     /** A cast rule matched no column of the tables being migrated; the message names the rule. */
-    CAST_RULE_UNMATCHED
+    CAST_RULE_UNMATCHED,
+    /** Reading counts or rows for verification failed on the source or the target; the message names which. */
+    VERIFY_FAILED
 }
