@@ -37,7 +37,8 @@ final class VerifyText {
     static String summary(TableVerification table) {
         String rows = table.sourceRows() == table.targetRows()
                 ? String.format(Locale.ROOT, "%,d rows", table.sourceRows())
-                : String.format(Locale.ROOT, "%,d source rows, %,d target rows", table.sourceRows(), table.targetRows());
+                : String.format(Locale.ROOT, "%,d source rows, %,d target rows", table.sourceRows(),
+                        table.targetRows());
         return switch (table.method()) {
             case COUNTS -> rows + "; row counts";
             case MULTISET -> rows + "; multiset hash";
@@ -70,7 +71,8 @@ final class VerifyText {
             return "verified: all " + tables + (tables == 1 ? " table matches" : " tables match") + " ("
                     + report.mode().label() + ")";
         }
-        return "NOT verified: " + differing.size() + " of " + tables + (tables == 1 ? " table differs" : " tables differ")
+        return "NOT verified: " + differing.size() + " of " + tables
+                + (tables == 1 ? " table differs" : " tables differ")
                 + " (" + report.mode().label() + "): "
                 + String.join(", ", differing.stream().map(t -> t.target().toString()).toList());
     }

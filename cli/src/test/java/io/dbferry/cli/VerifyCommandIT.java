@@ -33,7 +33,8 @@ class VerifyCommandIT {
     }
 
     private CommandRun verify(String... options) {
-        List<String> args = new ArrayList<>(List.of("verify", Samples.chinook().toString(), TargetArgument.of(database)));
+        List<String> args = new ArrayList<>(List.of("verify", Samples.chinook().toString(),
+                TargetArgument.of(database)));
         args.addAll(List.of(options));
         return CommandRun.of(args.toArray(String[]::new));
     }
@@ -69,7 +70,8 @@ class VerifyCommandIT {
         assertThat(report.get("mode").asText()).isEqualTo("checksum");
         JsonNode track = table(report, "Track");
         assertThat(track.get("status").asText()).isEqualTo("different");
-        assertThat(track.get("differences").toString()).isEqualTo("[{\"kind\":\"changed\",\"key\":{\"TrackId\":\"3000\"},"
+        assertThat(track.get("differences").toString())
+                .isEqualTo("[{\"kind\":\"changed\",\"key\":{\"TrackId\":\"3000\"},"
                 + "\"columns\":[{\"column\":\"Name\",\"source\":\"God Part II\",\"target\":\"Changed\"},"
                 + "{\"column\":\"UnitPrice\",\"source\":\"0.99\",\"target\":\"1.5\"}]}]");
         assertThat(table(report, "PlaylistTrack").get("differences").toString())
@@ -96,10 +98,12 @@ class VerifyCommandIT {
     @Test
     void migrateWithChecksumVerificationFindsAChangedRowOfAnExistingTable() throws Exception {
         // A trigger that changes one value on its way in: the row counts match, the content does not.
-        target("CREATE SCHEMA side", "CREATE TABLE side.\"Genre\" (\"GenreId\" bigint PRIMARY KEY, \"Name\" varchar(120))",
+        target("CREATE SCHEMA side",
+                "CREATE TABLE side.\"Genre\" (\"GenreId\" bigint PRIMARY KEY, \"Name\" varchar(120))",
                 "CREATE FUNCTION rename_rock() RETURNS trigger LANGUAGE plpgsql AS "
                 + "$$ BEGIN IF new.\"Name\" = 'Rock' THEN new.\"Name\" := 'Rock!'; END IF; RETURN new; END $$",
-                "CREATE TRIGGER rename_rock BEFORE INSERT ON side.\"Genre\" FOR EACH ROW EXECUTE FUNCTION rename_rock()");
+                "CREATE TRIGGER rename_rock BEFORE INSERT ON side.\"Genre\" FOR EACH ROW "
+                        + "EXECUTE FUNCTION rename_rock()");
         String[] migrate = {"migrate", Samples.chinook().toString(), TargetArgument.of(database), "--tables", "Genre",
             "--target-schema", "side", "--if-exists", "truncate"};
 

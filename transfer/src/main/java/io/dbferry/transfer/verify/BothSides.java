@@ -62,7 +62,8 @@ final class BothSides implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading the source: " + e.getCause(), e.getCause());
+            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading the source: " + e.getCause(),
+                    e.getCause());
         }
     }
 

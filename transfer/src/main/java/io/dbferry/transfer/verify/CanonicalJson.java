@@ -60,7 +60,8 @@ final class CanonicalJson {
             case START_OBJECT -> object(parser, out);
             case START_ARRAY -> array(parser, out);
             case VALUE_STRING -> string(parser.getText(), out);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> out.append(CanonicalValue.numberText(new BigDecimal(parser.getText())));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                    out.append(CanonicalValue.numberText(new BigDecimal(parser.getText())));
             case VALUE_TRUE -> out.append("true");
             case VALUE_FALSE -> out.append("false");
             case VALUE_NULL -> out.append("null");

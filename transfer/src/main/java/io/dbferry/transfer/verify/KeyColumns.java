@@ -95,7 +95,8 @@ record KeyColumns(MappedTable table, List<Part> parts) {
                 return i;
             }
         }
-        throw new IllegalArgumentException("primary key column " + targetName + " is not a column of " + table.target());
+        throw new IllegalArgumentException("primary key column " + targetName + " is not a column of "
+                + table.target());
     }
 
     private static Kind kindOf(MappedColumn column) {

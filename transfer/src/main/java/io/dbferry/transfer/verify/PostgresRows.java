@@ -124,8 +124,8 @@ final class PostgresRows implements TableRows {
     }
 
     private List<String> keyExpressions() {
-        return key.parts().stream().map(p -> name(p.column()) + (p.kind() == KeyColumns.Kind.TEXT ? " collate \"C\"" : ""))
-                .toList();
+        return key.parts().stream()
+                .map(p -> name(p.column()) + (p.kind() == KeyColumns.Kind.TEXT ? " collate \"C\"" : "")).toList();
     }
 
     private static String name(MappedColumn column) {

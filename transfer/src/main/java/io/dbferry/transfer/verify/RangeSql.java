@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The WHERE clause selecting a key range, with its bind values: row-value comparisons
  * {@code (k1, k2) >= (?, ?) and (k1, k2) < (?, ?)}, and {@code is not null} for every key column (a NULL in a
- * key belongs to no range; such rows are found by the row counts), which SQLite (since 3.15, https://www.sqlite.org/rowvalue.html
- * §2.1) and PostgreSQL (PostgreSQL docs §9.24.5) both compare column by column, left to right.
+ * key belongs to no range; such rows are found by the row counts), which SQLite (since 3.15,
+ * https://www.sqlite.org/rowvalue.html §2.1) and PostgreSQL (PostgreSQL docs §9.24.5) both compare column by
+ * column, left to right.
  *
  * @param where the clause with a leading space, never null
  * @param binds the values for its placeholders in order, never null

@@ -108,7 +108,8 @@ final class SqliteRows implements TableRows {
         List<Object> binds = new ArrayList<>(where.binds());
         binds.add(offset);
         String sql = "select " + String.join(", ", key.parts().stream().map(this::name).toList()) + " from "
-                + tableName() + where.where() + " order by " + String.join(", ", keyExpressions()) + " limit 1 offset ?";
+                + tableName() + where.where() + " order by " + String.join(", ", keyExpressions())
+                + " limit 1 offset ?";
         return query(sql, binds, range, rs -> {
             rs.next();
             List<Object> values = new ArrayList<>();

@@ -92,7 +92,8 @@ public final class Verifier {
         ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options);
         plan.chunks().forEach(search::compare);
         long outside = counts.target() - search.targetRowsInChunks();
-        // Rows whose key holds NULL belong to no key range; only the target can have them (the plan checked the source).
+        // Rows whose key holds NULL belong to no key range; only the target can have them (the plan checked the
+        // source).
         ChunkCounts chunks = new ChunkCounts(search.chunksCompared(), search.chunksDiffering() + (outside > 0 ? 1 : 0));
         return result(table, TableVerification.Method.CHUNKS, counts, chunks, search.differences(),
                 search.moreDifferences(), outside > 0 ? List.of(outside + " target rows have NULL in the primary key "

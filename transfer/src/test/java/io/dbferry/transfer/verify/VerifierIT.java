@@ -202,7 +202,8 @@ class VerifierIT {
 
         target("UPDATE words SET n = 0 WHERE w = 'Z'");
         assertThat(verify(twoRowChunks, options).tables().getFirst().differences())
-                .extracting(RowDifference::keyText, VerifierIT::columns).containsExactly(tuple("(w=Z)", List.of("n: 4 → 0")));
+                .extracting(RowDifference::keyText, VerifierIT::columns)
+                .containsExactly(tuple("(w=Z)", List.of("n: 4 → 0")));
     }
 
     @Test
