@@ -65,6 +65,9 @@ public final class CompareCommand implements Callable<Integer> {
     SelectionOptions selection;
 
     @Mixin
+    IfExistsOption ifExists;
+
+    @Mixin
     CastOptions cast;
 
     @Option(names = "--data", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -97,7 +100,7 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         checkOutputDirectory();
         CompareOptions options = new CompareOptions(
-                selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build(), data,
+                ifExists.apply(selection.apply(MigrationOptions.builder())).castRules(cast.rules()).build(), data,
                 parseSampleRows(sampleRows));
         String sourceShown = DatabaseUrl.parse(source).redacted();
         CompatibilityReport report;

@@ -9,7 +9,7 @@ public final class ExitCodes {
     public static final int FAILURE = 1;
     /** The command line was wrong (unknown option, missing argument, invalid or unmatched cast rule). */
     public static final int USAGE = 2;
-    /** The migration finished but verification found source and target different. */
+    /** Verification found source and target different (after migrate, or from verify). */
     public static final int VERIFICATION_MISMATCH = 3;
     /** compare found at least one error: the migration would fail or lose data (the same code as a mismatch). */
     public static final int INCOMPATIBLE = 3;
@@ -19,7 +19,7 @@ public final class ExitCodes {
             + "  0  success%n"
             + "  1  failure (the message says what failed and what to do)%n"
             + "  2  usage error (unknown option, missing argument, invalid option value, bad or unmatched --cast)%n"
-            + "  3  verification mismatch (row counts differ after the load); for compare: errors found%n";
+            + "  3  verification mismatch (source and target differ); for compare: errors found%n";
 
     private ExitCodes() {}
 }

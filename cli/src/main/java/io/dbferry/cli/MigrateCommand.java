@@ -4,6 +4,7 @@ import io.dbferry.transfer.connect.DatabaseUrl;
 import io.dbferry.transfer.pipeline.Migration;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
+import io.dbferry.transfer.verify.VerifyMode;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Migrates a SQLite database into PostgreSQL: creates the tables, loads every row with COPY, then "
                     + "builds primary keys, unique constraints, indexes and foreign keys, restarts identity "
-                    + "sequences and verifies row counts.",
+                    + "sequences and verifies row counts (or, with --verify checksum, the content of every row).",
             "",
             "The source is opened read-only and never changed. Names are kept exactly (\"Album\" stays "
                     + "\"Album\"). A target that already has any of the tables is refused unless --if-exists "
@@ -48,6 +49,19 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     SelectionOptions selection;
 
+    @Mixin
+    IfExistsOption ifExists;
+
+    @Option(names = "--verify", paramLabel = "counts|checksum", defaultValue = "counts",
+            description = "How to verify the target at the end: counts (row counts per table) or checksum (the "
+                    + "content of every row, as dbferry verify does; exit code 3 when anything differs). "
+                    + "Default: counts.")
+    VerifyMode verify;
+
+    @Option(names = "--no-verify",
+            description = "Skip the verification at the end (run dbferry verify later).")
+    boolean noVerify;
+
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
                     + "written, seconds). Human output always goes to stderr.")
@@ -70,7 +84,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        MigrationOptions options = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
+        MigrationOptions options = ifExists.apply(selection.apply(MigrationOptions.builder()))
+                .castRules(cast.rules())
+                .verify(noVerify ? null : verify).build();
         String sourceShown = DatabaseUrl.parse(source).redacted();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
                 Target targetDb = Endpoints.openPostgresTarget(target)) {

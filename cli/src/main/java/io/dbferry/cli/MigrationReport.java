@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dbferry.transfer.pipeline.MigrationResult;
 import io.dbferry.transfer.pipeline.TableResult;
+import io.dbferry.transfer.verify.VerificationReport;
+import io.dbferry.transfer.verify.VerifyMode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +41,11 @@ final class MigrationReport {
     void printHuman(PrintWriter err) {
         err.printf(Locale.ROOT, "dbferry: migrated %d tables, %,d rows in %.2f s%n", result.tables().size(),
                 result.rowsWritten(), result.millis() / 1000.0);
-        if (!result.counts().isEmpty()) {
-            err.printf(Locale.ROOT, "dbferry: verified: row counts of all %d tables match the source%n",
-                    result.counts().size());
+        VerificationReport verification = result.verification();
+        if (verification != null) {
+            err.printf(Locale.ROOT, "dbferry: verified: %s of all %d tables match the source%n",
+                    verification.mode() == VerifyMode.COUNTS ? "row counts" : "row counts and checksums of every row",
+                    verification.tables().size());
         }
         if (!result.notes().isEmpty()) {
             err.println("dbferry: not carried over (" + result.notes().size() + "):");
@@ -53,7 +57,7 @@ final class MigrationReport {
     String toJson() throws JsonProcessingException {
         List<TableJson> tables = result.tables().stream().map(MigrationReport::tableJson).toList();
         return JSON.writeValueAsString(new SummaryJson(source, target, tables, result.rowsRead(),
-                result.rowsWritten(), result.millis() / 1000.0, !result.counts().isEmpty(), result.notes()));
+                result.rowsWritten(), result.millis() / 1000.0, result.verification() != null, result.notes()));
     }
 
     private static TableJson tableJson(TableResult table) {

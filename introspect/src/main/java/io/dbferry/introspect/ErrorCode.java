@@ -42,5 +42,7 @@ public enum ErrorCode {
     /** A cast rule matched no column of the tables being migrated; the message names the rule. */
     CAST_RULE_UNMATCHED,
     /** A report or other file dbferry was asked to write could not be written; the message names the file. */
-    OUTPUT_FAILED
+    OUTPUT_FAILED,
+    /** Reading counts or rows for verification failed on the source or the target; the message names which. */
+    VERIFY_FAILED
 }

@@ -4,15 +4,15 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
-import io.dbferry.introspect.mapping.SchemaMapper;
 import io.dbferry.introspect.mapping.SchemaMapping;
-import io.dbferry.introspect.mapping.TypeMapping;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.plan.PostgresDdl;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
-import io.dbferry.transfer.verify.RowCountVerifier;
-import io.dbferry.transfer.verify.TableCount;
+import io.dbferry.transfer.verify.VerificationException;
+import io.dbferry.transfer.verify.VerificationReport;
+import io.dbferry.transfer.verify.Verifier;
+import io.dbferry.transfer.verify.VerifyOptions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -24,7 +24,8 @@ import javax.sql.DataSource;
 /**
  * One SQLite → PostgreSQL migration, run in this order on the target: create the tables (columns, NOT
  * NULL, identity) → load every table with COPY, one transaction each → primary keys, UNIQUE constraints
- * and indexes → foreign keys → identity restart → row-count verification.
+ * and indexes → foreign keys → identity restart → verification ({@link MigrationOptions#verify()}: row counts
+ * by default, or checksums of every row).
  *
  * <p>Tables that already exist on the target are refused before anything changes, unless
  * {@link IfExists#DROP} or {@link IfExists#TRUNCATE} says otherwise. The source is only read.
@@ -63,28 +64,34 @@ public final class Migration {
      *     target is touched); {@code DDL_FAILED}, {@code LOAD_FAILED} or
      *     {@code VALUE_REJECTED} when a step fails, naming the table; {@code CONNECTION_FAILED} when the
      *     target cannot be reached
-     * @throws io.dbferry.transfer.verify.VerificationException when row counts differ at the end
+     * @throws VerificationException when the verification at the end finds source and target different
      */
     public MigrationResult run() {
         long started = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted("reading the source schema"));
         SchemaSnapshot snapshot = SqliteSchemaReader.read(source);
-        SchemaMapping mapping = new SchemaMapper(TypeMapping.sqliteToPostgres(), options.identifiers(),
-                options.targetSchema(), options.castRules()).map(TableSelection.select(snapshot, options));
+        SchemaMapping mapping = SourceMapping.map(snapshot, options);
         List<String> notes = new ArrayList<>(snapshot.notes());
         notes.addAll(mapping.notes());
         try (Connection connection = target.getConnection()) {
             List<TableResult> results = migrate(connection, LoadOrder.parentsFirst(mapping.tables()));
-            List<TableCount> counts = List.of();
-            if (options.verify()) {
-                listener.on(new MigrationEvent.PhaseStarted("verifying row counts"));
-                counts = new RowCountVerifier(source, connection).verify(mapping.tables());
-            }
-            return new MigrationResult(results, counts, notes, (System.nanoTime() - started) / 1_000_000);
+            VerificationReport verification = options.verify() == null ? null : verify(connection, mapping);
+            return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED,
                     "lost the connection to the target: " + e.getMessage(), e);
         }
+    }
+
+    private VerificationReport verify(Connection connection, SchemaMapping mapping) {
+        VerificationReport report = new Verifier(source, connection,
+                VerifyOptions.of(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS)).verify(mapping.tables(),
+                table -> listener.on(new MigrationEvent.PhaseStarted("verifying " + table.target() + " ("
+                        + options.verify().label() + ")")));
+        if (!report.matches()) {
+            throw new VerificationException(report);
+        }
+        return report;
     }
 
     private List<TableResult> migrate(Connection connection, List<MappedTable> tables) {

@@ -4,6 +4,7 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
+import io.dbferry.transfer.verify.VerifyMode;
 import java.util.List;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param targetSchema the PostgreSQL schema to create the tables in, created if missing (default: public)
  * @param ifExists what to do with target tables that already exist (default: {@link IfExists#FAIL})
  * @param identifiers how source names become target names (default: {@link IdentifierPolicy#PRESERVE})
- * @param verify whether to compare row counts at the end (default: true)
+ * @param verify how to verify the target at the end, null for not at all (default: {@link VerifyMode#COUNTS})
  * @param castRules the user's overrides of the type mapping; each must match a column of the tables
  *     migrated (default: none)
  */
@@ -25,7 +26,7 @@ public record MigrationOptions(
         String targetSchema,
         IfExists ifExists,
         IdentifierPolicy identifiers,
-        boolean verify,
+        VerifyMode verify,
         CastRules castRules) {
 
     /** Copies the lists. */
@@ -54,7 +55,7 @@ public record MigrationOptions(
         private String targetSchema = "public";
         private IfExists ifExists = IfExists.FAIL;
         private IdentifierPolicy identifiers = IdentifierPolicy.PRESERVE;
-        private boolean verify = true;
+        private VerifyMode verify = VerifyMode.COUNTS;
         private CastRules castRules = CastRules.none();
 
         private Builder() {}
@@ -115,12 +116,12 @@ public record MigrationOptions(
         }
 
         /**
-         * Sets whether row counts are verified at the end.
+         * Sets how the target is verified at the end.
          *
-         * @param verify true to verify (the default)
+         * @param verify {@link VerifyMode#COUNTS} (the default), {@link VerifyMode#CHECKSUM}, or null not to verify
          * @return this builder
          */
-        public Builder verify(boolean verify) {
+        public Builder verify(VerifyMode verify) {
             this.verify = verify;
             return this;
         }

@@ -1,6 +1,6 @@
 package io.dbferry.transfer.pipeline;
 
-import io.dbferry.transfer.verify.TableCount;
+import io.dbferry.transfer.verify.VerificationReport;
 import java.util.List;
 import java.util.Objects;
 
@@ -8,16 +8,17 @@ import java.util.Objects;
  * What a finished migration did.
  *
  * @param tables one result per loaded table, in load order; never null
- * @param counts the verification counts, empty when verification was off; never null
+ * @param verification what the verification at the end found (every table matching, else the migration
+ *     failed), null when verification was off
  * @param notes objects that were not carried over, each a sentence; never null, possibly empty
  * @param millis wall time of the whole migration in milliseconds
  */
-public record MigrationResult(List<TableResult> tables, List<TableCount> counts, List<String> notes, long millis) {
+public record MigrationResult(List<TableResult> tables, VerificationReport verification, List<String> notes,
+        long millis) {
 
     /** Copies the lists. */
     public MigrationResult {
         tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
-        counts = List.copyOf(Objects.requireNonNull(counts, "counts"));
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
     }
 

@@ -14,21 +14,29 @@ import java.util.Objects;
  * @param storageClass the storage class {@code typeof()} reported, never null
  * @param value the value, null exactly when the storage class is NULL
  */
-record SourceValue(StorageClass storageClass, Object value) {
+public record SourceValue(StorageClass storageClass, Object value) {
 
     /** The SQL NULL. */
     static final SourceValue NULL = new SourceValue(StorageClass.NULL, null);
 
-    /** Checks the value is present unless the storage class is NULL. */
-    SourceValue {
+    /**
+     * Checks the value is present unless the storage class is NULL.
+     *
+     * @throws IllegalArgumentException when the value is null for another storage class, or present for NULL
+     */
+    public SourceValue {
         Objects.requireNonNull(storageClass, "storageClass");
         if ((value == null) != (storageClass == StorageClass.NULL)) {
             throw new IllegalArgumentException(storageClass + " with value " + value);
         }
     }
 
-    /** Whether the value is NULL. */
-    boolean isNull() {
+    /**
+     * Whether the value is NULL.
+     *
+     * @return true exactly when the storage class is NULL
+     */
+    public boolean isNull() {
         return storageClass == StorageClass.NULL;
     }
 
@@ -52,7 +60,7 @@ record SourceValue(StorageClass storageClass, Object value) {
      * @return never null
      * @throws SQLException when the driver fails
      */
-    static SourceValue read(ResultSet rs, int index) throws SQLException {
+    public static SourceValue read(ResultSet rs, int index) throws SQLException {
         StorageClass storageClass = StorageClass.ofTypeof(rs.getString(index + 1));
         return switch (storageClass) {
             case NULL -> NULL;

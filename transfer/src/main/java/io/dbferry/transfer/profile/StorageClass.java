@@ -7,11 +7,16 @@ import java.util.Locale;
  * §2 "Storage Classes and Datatypes"): SQLite is dynamically typed, so a column declared INTEGER may hold
  * TEXT in some rows.
  */
-enum StorageClass {
+public enum StorageClass {
+    /** The SQL NULL. */
     NULL,
+    /** A signed integer of up to 8 bytes. */
     INTEGER,
+    /** An 8-byte IEEE 754 floating point number. */
     REAL,
+    /** A text string in the database encoding (UTF-8 for dbferry's sources). */
     TEXT,
+    /** Bytes, stored exactly as given. */
     BLOB;
 
     /**
@@ -21,7 +26,7 @@ enum StorageClass {
      * @return never null
      * @throws IllegalArgumentException for any other name, which SQLite never returns
      */
-    static StorageClass ofTypeof(String typeofResult) {
+    public static StorageClass ofTypeof(String typeofResult) {
         return valueOf(typeofResult.toUpperCase(Locale.ROOT));
     }
 

@@ -80,11 +80,18 @@ public final class SqliteTableReader {
      * @return SQLite SQL with every identifier quoted by jOOQ, never null
      */
     public String selectSql(MappedTable table) {
-        List<Field<?>> fields = table.columns().stream().map(SqliteTableReader::selectField).toList();
+        List<Field<?>> fields = table.columns().stream().map(SqliteTableReader::valueField).toList();
         return dsl.select(fields).from(DSL.table(DSL.name(table.source().id().name()))).getSQL();
     }
 
-    private static Field<?> selectField(MappedColumn column) {
+    /**
+     * The expression that reads a column's value: the column itself, or for a column mapped to {@code jsonb},
+     * SQLite's {@code json()} of a binary JSONB blob, so that every reader of the source sees the same values.
+     *
+     * @param column the mapped column, never null
+     * @return a jOOQ field rendering the expression, never null
+     */
+    public static Field<?> valueField(MappedColumn column) {
         Field<Object> field = DSL.field(DSL.name(column.source().name()));
         if (column.targetType().type() != PostgresType.JSONB) {
             return field;

@@ -5,36 +5,44 @@ import io.dbferry.introspect.ErrorCode;
 import java.util.List;
 
 /**
- * Source and target disagree after a move. Carries every table's counts, matching or not, so a caller can
- * show the whole picture. The CLI exits with code 3.
+ * Source and target disagree after a move. Carries the whole report, matching tables included, so a caller
+ * can show the whole picture. The CLI exits with code 3.
  */
 public final class VerificationException extends DbferryException {
 
-    private final transient List<TableCount> counts;
+    private final transient VerificationReport report;
 
     /**
-     * Creates the exception from the counts of every verified table.
+     * Creates the exception from a report.
      *
-     * @param counts all verified tables, at least one of them mismatching; never null
+     * @param report a report with at least one differing table; never null
      */
-    public VerificationException(List<TableCount> counts) {
-        super(ErrorCode.VERIFICATION_MISMATCH, message(counts));
-        this.counts = List.copyOf(counts);
+    public VerificationException(VerificationReport report) {
+        super(ErrorCode.VERIFICATION_MISMATCH, message(report));
+        this.report = report;
     }
 
     /**
-     * The counts of every verified table.
+     * The report of every verified table.
      *
      * @return never null
      */
-    public List<TableCount> counts() {
-        return counts;
+    public VerificationReport report() {
+        return report;
     }
 
-    private static String message(List<TableCount> counts) {
-        List<String> mismatches = counts.stream().filter(c -> !c.matches())
-                .map(c -> c.target() + " has " + c.targetRows() + " rows, the source " + c.sourceRows())
-                .toList();
-        return "verification failed: " + String.join("; ", mismatches);
+    private static String message(VerificationReport report) {
+        List<String> mismatches = report.differing().stream().map(VerificationException::mismatch).toList();
+        return "verification failed: " + String.join("; ", mismatches) + ". Run dbferry verify SOURCE TARGET (with the "
+                + "same --tables, --target-schema, --identifiers and --cast) to see which rows differ";
+    }
+
+    private static String mismatch(TableVerification table) {
+        if (table.sourceRows() != table.targetRows()) {
+            return table.target() + " has " + table.targetRows() + " rows, the source " + table.sourceRows();
+        }
+        String first = table.differences().isEmpty() ? "" : ", e.g. at " + table.differences().getFirst().keyText();
+        return table.target() + " differs in " + table.chunksDiffering() + " of " + table.chunksCompared()
+                + (table.chunksCompared() == 1 ? " chunk" : " chunks") + first;
     }
 }

@@ -8,6 +8,7 @@ import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
+import io.dbferry.transfer.verify.TableVerification;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -58,7 +59,7 @@ class ChinookMigrationIT {
             }
             assertThat(total).isEqualTo(15_607);
         }
-        assertThat(result.counts()).hasSize(11).allMatch(c -> c.matches());
+        assertThat(result.verification().tables()).hasSize(11).allMatch(TableVerification::matches);
         assertThat(result.rowsWritten()).isEqualTo(15_607);
     }
 

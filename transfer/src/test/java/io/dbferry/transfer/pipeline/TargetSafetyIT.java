@@ -12,6 +12,7 @@ import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
+import io.dbferry.transfer.verify.TableVerification;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
@@ -85,7 +86,7 @@ class TargetSafetyIT {
 
         MigrationResult result = migrate(MigrationOptions.builder().ifExists(IfExists.TRUNCATE).build());
 
-        assertThat(result.counts()).allMatch(c -> c.matches());
+        assertThat(result.verification().tables()).allMatch(TableVerification::matches);
         try (Connection target = database.connect()) {
             assertThat(count(target, "select count(*) from public.\"InvoiceLine\"")).isEqualTo(2240);
             assertThat(count(target, "select count(*) from public.\"Genre\" where \"Name\" = 'only in the target'"))

@@ -1,0 +1,30 @@
+package io.dbferry.transfer.verify;
+
+import java.util.List;
+
+/**
+ * The chunks of a table, planned from the source's keys in key order: a boundary after every
+ * {@code chunkRows} rows, so the chunks are {@code [start, b1)}, {@code [b1, b2)}, …, {@code [bn, end]}.
+ *
+ * @param boundaries the first key of every chunk but the first, ascending; never null
+ * @param problem why the keys cannot be ranged (a key value whose order differs between the sides), null when
+ *     they can; the table is then compared as a multiset
+ */
+record KeyPlan(List<List<Object>> boundaries, String problem) {
+
+    KeyPlan {
+        boundaries = List.copyOf(boundaries);
+    }
+
+    /** The chunks, in key order; at least one. */
+    List<KeyRange> chunks() {
+        List<KeyRange> chunks = new java.util.ArrayList<>();
+        List<Object> lower = null;
+        for (List<Object> boundary : boundaries) {
+            chunks.add(new KeyRange(lower, boundary));
+            lower = boundary;
+        }
+        chunks.add(new KeyRange(lower, null));
+        return chunks;
+    }
+}

@@ -1,0 +1,174 @@
+package io.dbferry.transfer.verify;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedColumn;
+import io.dbferry.introspect.mapping.MappedTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The target side: rows read through pgjdbc as typed values ({@link PostgresValues}) and made canonical. Text
+ * key columns are compared in the {@code "C"} collation, which orders UTF-8 text byte by byte as SQLite's
+ * BINARY does. Queries run in a transaction with a fetch size, so pgjdbc streams rows through a cursor
+ * instead of holding a whole table in memory (pgjdbc docs, "Getting results based on a cursor").
+ */
+final class PostgresRows implements TableRows {
+
+    private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES,
+            new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS));
+    private static final int FETCH_SIZE = 1_000;
+
+    private final Connection connection;
+    private final MappedTable table;
+    private final KeyColumns key;
+    private final String select;
+
+    /**
+     * @param key the key columns, null to read the table only whole (as a multiset)
+     */
+    PostgresRows(Connection connection, MappedTable table, KeyColumns key) {
+        this.connection = connection;
+        this.table = table;
+        this.key = key;
+        this.select = "select " + String.join(", ", table.columns().stream().map(PostgresRows::name).toList())
+                + " from " + POSTGRES.render(DSL.name(table.target().schema(), table.target().name()));
+    }
+
+    @Override
+    public long count() {
+        return query("select count(*)" + select.substring(select.indexOf(" from ")), List.of(), KeyRange.ALL, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    @Override
+    public ChunkDigest digest(KeyRange range) {
+        RangeSql where = where(range);
+        return query(select + where.where(), where.binds(), range, rs -> {
+            ChunkDigest.Builder digest = new ChunkDigest.Builder();
+            while (rs.next()) {
+                digest.add(row(rs).values());
+            }
+            return digest.build();
+        });
+    }
+
+    @Override
+    public List<Object> keyAt(KeyRange range, long offset) {
+        RangeSql where = where(range);
+        List<Object> binds = new ArrayList<>(where.binds());
+        binds.add(offset);
+        String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p.column())).toList())
+                + select.substring(select.indexOf(" from ")) + where.where() + " order by "
+                + String.join(", ", keyExpressions()) + " limit 1 offset ?";
+        return query(sql, binds, range, rs -> {
+            rs.next();
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < key.parts().size(); i++) {
+                values.add(keyValue(PostgresValues.read(rs, i + 1, key.parts().get(i).column().targetType())));
+            }
+            return values;
+        });
+    }
+
+    @Override
+    public List<CanonicalRow> rows(KeyRange range) {
+        RangeSql where = where(range);
+        return query(select + where.where(), where.binds(), range, rs -> {
+            List<CanonicalRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+            return rows;
+        });
+    }
+
+    private CanonicalRow row(ResultSet rs) throws SQLException {
+        int width = table.columns().size();
+        String[] values = new String[width];
+        Object[] read = new Object[width];
+        for (int i = 0; i < width; i++) {
+            MappedColumn column = table.columns().get(i);
+            read[i] = PostgresValues.read(rs, i + 1, column.targetType());
+            values[i] = read[i] == null ? null : CanonicalValue.of(column.targetType(), read[i]);
+        }
+        List<Object> keyValues = key == null ? List.of()
+                : Arrays.asList(key.parts().stream().map(p -> keyValue(read[p.index()])).toArray());
+        return new CanonicalRow(keyValues, Arrays.asList(values));
+    }
+
+    /** A key value as {@link KeyColumns} holds it: {@link Long}, or {@link String} for text and UUIDs. */
+    private static Object keyValue(Object value) {
+        return value instanceof UUID u ? u.toString() : value;
+    }
+
+    private RangeSql where(KeyRange range) {
+        if (key == null) {
+            return new RangeSql("", List.of());
+        }
+        RangeSql sql = RangeSql.of(keyExpressions(), range);
+        return new RangeSql(sql.where(), jdbcValues(sql.binds()));
+    }
+
+    private List<String> keyExpressions() {
+        return key.parts().stream()
+                .map(p -> name(p.column()) + (p.kind() == KeyColumns.Kind.TEXT ? " collate \"C\"" : "")).toList();
+    }
+
+    private static String name(MappedColumn column) {
+        return POSTGRES.render(DSL.name(column.targetName()));
+    }
+
+    /** The bind values as pgjdbc takes them: UUID key values as {@link UUID}, so they compare as uuid. */
+    private List<Object> jdbcValues(List<Object> keyValues) {
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < keyValues.size(); i++) {
+            boolean uuid = key.parts().get(i % key.parts().size()).kind() == KeyColumns.Kind.UUID;
+            values.add(uuid ? UUID.fromString((String) keyValues.get(i)) : keyValues.get(i));
+        }
+        return values;
+    }
+
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false); // a cursor needs a transaction
+            }
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < binds.size(); i++) {
+                    statement.setObject(i + 1, binds.get(i));
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    return reader.read(rs);
+                }
+            } finally {
+                if (autoCommit) {
+                    connection.commit();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading " + table.target()
+                    + " from the target (key range " + range + "): " + e.getMessage(), e);
+        }
+    }
+}

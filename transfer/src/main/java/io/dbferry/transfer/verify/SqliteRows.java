@@ -1,0 +1,194 @@
+package io.dbferry.transfer.verify;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedColumn;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.transfer.profile.SourceValue;
+import io.dbferry.transfer.read.SqliteTableReader;
+import io.dbferry.transfer.transform.TransformResult;
+import io.dbferry.transfer.transform.Transforms;
+import io.dbferry.transfer.transform.ValueTransform;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+
+/**
+ * The source side: rows read with their storage class ({@code typeof()}, as {@link SourceValue} reads them
+ * strictly), passed through each column's transform — the one {@code migrate} uses — and made canonical. A
+ * value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
+ * Key columns are compared in the BINARY collation, whatever collation the column declares.
+ */
+final class SqliteRows implements TableRows {
+
+    private static final DSLContext SQLITE = DSL.using(SQLDialect.SQLITE);
+
+    private final Connection connection;
+    private final MappedTable table;
+    private final KeyColumns key;
+    private final ValueTransform[] transforms;
+    private final String select;
+
+    /**
+     * @param key the key columns, null to read the table only whole (as a multiset)
+     */
+    SqliteRows(Connection connection, MappedTable table, KeyColumns key) {
+        this.connection = connection;
+        this.table = table;
+        this.key = key;
+        this.transforms = table.columns().stream().map(Transforms::forColumn).toArray(ValueTransform[]::new);
+        List<String> fields = new ArrayList<>();
+        for (MappedColumn column : table.columns()) {
+            Field<?> value = SqliteTableReader.valueField(column);
+            fields.add(SQLITE.render(value));
+            fields.add(SQLITE.render(DSL.field("typeof({0})", Object.class, value)));
+        }
+        this.select = "select " + String.join(", ", fields) + " from " + tableName();
+    }
+
+    /**
+     * Plans the chunks from the keys in key order, checking each key value sorts as its target value will.
+     *
+     * @param chunkRows rows per chunk, ≥ 2
+     * @return never null
+     */
+    KeyPlan plan(int chunkRows) {
+        String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
+                .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());
+        List<List<Object>> boundaries = new ArrayList<>();
+        return query(sql, List.of(), KeyRange.ALL, rs -> {
+            for (long row = 0; rs.next(); row++) {
+                List<Object> values = new ArrayList<>();
+                for (int i = 0; i < key.parts().size(); i++) {
+                    SourceValue value = SourceValue.read(rs, 2 * i + 1);
+                    if (!KeyColumns.fits(key.parts().get(i), value)) {
+                        return new KeyPlan(List.of(), problem(key.parts().get(i), value));
+                    }
+                    values.add(value.value());
+                }
+                if (row > 0 && row % chunkRows == 0) {
+                    boundaries.add(values);
+                }
+            }
+            return new KeyPlan(boundaries, null);
+        });
+    }
+
+    @Override
+    public long count() {
+        return query("select count(*) from " + tableName(), List.of(), KeyRange.ALL, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    @Override
+    public ChunkDigest digest(KeyRange range) {
+        RangeSql where = where(range);
+        return query(select + where.where(), where.binds(), range, rs -> {
+            ChunkDigest.Builder digest = new ChunkDigest.Builder();
+            while (rs.next()) {
+                digest.add(row(rs).values());
+            }
+            return digest.build();
+        });
+    }
+
+    @Override
+    public List<Object> keyAt(KeyRange range, long offset) {
+        RangeSql where = where(range);
+        List<Object> binds = new ArrayList<>(where.binds());
+        binds.add(offset);
+        String sql = "select " + String.join(", ", key.parts().stream().map(this::name).toList()) + " from "
+                + tableName() + where.where() + " order by " + String.join(", ", keyExpressions())
+                + " limit 1 offset ?";
+        return query(sql, binds, range, rs -> {
+            rs.next();
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < key.parts().size(); i++) {
+                values.add(rs.getObject(i + 1) instanceof Integer n ? Long.valueOf(n) : rs.getObject(i + 1));
+            }
+            return values;
+        });
+    }
+
+    @Override
+    public List<CanonicalRow> rows(KeyRange range) {
+        RangeSql where = where(range);
+        return query(select + where.where(), where.binds(), range, rs -> {
+            List<CanonicalRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+            return rows;
+        });
+    }
+
+    private CanonicalRow row(ResultSet rs) throws SQLException {
+        String[] values = new String[transforms.length];
+        Object[] raw = new Object[transforms.length];
+        for (int i = 0; i < transforms.length; i++) {
+            SourceValue value = SourceValue.read(rs, 2 * i + 1);
+            raw[i] = value.value();
+            values[i] = value.isNull() ? null : canonical(i, value.value());
+        }
+        List<Object> keyValues = key == null ? List.of()
+                : key.parts().stream().map(p -> raw[p.index()]).toList();
+        return new CanonicalRow(keyValues, Arrays.asList(values));
+    }
+
+    private String canonical(int column, Object value) {
+        return switch (transforms[column].apply(value)) {
+            case TransformResult.Converted c -> CanonicalValue.of(table.columns().get(column).targetType(), c.value());
+            case TransformResult.Rejected r -> CanonicalValue.rejected(r.message() + " [" + r.reason() + "]");
+        };
+    }
+
+    private RangeSql where(KeyRange range) {
+        return key == null ? new RangeSql("", List.of()) : RangeSql.of(keyExpressions(), range);
+    }
+
+    private List<String> keyExpressions() {
+        return key.parts().stream().map(p -> name(p) + " collate binary").toList();
+    }
+
+    private String name(KeyColumns.Part part) {
+        return SQLITE.render(DSL.name(part.column().source().name()));
+    }
+
+    private String tableName() {
+        return SQLITE.render(DSL.name(table.source().id().name()));
+    }
+
+    private static String problem(KeyColumns.Part part, SourceValue value) {
+        return "primary key column \"" + part.column().source().name() + "\" holds " + value.storageClass()
+                + (value.isNull() ? "" : " " + ValueDisplay.truncate(String.valueOf(value.value())))
+                + ", which does not sort as its " + part.column().targetType() + " value in PostgreSQL";
+    }
+
+    private interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < binds.size(); i++) {
+                statement.setObject(i + 1, binds.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading " + table.source().id().name()
+                    + " from the source (key range " + range + "): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.dbferry.transfer.verify;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import java.util.Objects;
+
+/**
+ * How to verify: the mode, how many row differences to list, and the chunk sizes of checksum mode.
+ *
+ * @param mode counts or checksums, never null (default: {@link VerifyMode#CHECKSUM} for {@code verify},
+ *     {@link VerifyMode#COUNTS} at the end of {@code migrate})
+ * @param maxDiffs the most row differences listed per table, ≥ 0 (default: {@value #DEFAULT_MAX_DIFFS}); 0 finds
+ *     which tables and chunks differ without looking for the rows
+ * @param chunkRows the source rows per chunk, ≥ 2 (default: {@value #DEFAULT_CHUNK_ROWS})
+ * @param leafRows a differing chunk is split until neither side has more rows than this, then its rows are
+ *     compared one by one; ≥ 1 (default: {@value #DEFAULT_LEAF_ROWS})
+ */
+public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int leafRows) {
+
+    /** The default of {@code --max-diffs}. */
+    public static final int DEFAULT_MAX_DIFFS = 20;
+    /** Source rows per chunk unless set otherwise. */
+    public static final int DEFAULT_CHUNK_ROWS = 10_000;
+    /** Rows per side below which a differing chunk is compared row by row. */
+    public static final int DEFAULT_LEAF_ROWS = 64;
+
+    /**
+     * Validates the settings.
+     *
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} naming the option at fault
+     */
+    public VerifyOptions {
+        Objects.requireNonNull(mode, "mode");
+        if (maxDiffs < 0) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "--max-diffs must be ≥ 0, was " + maxDiffs);
+        }
+        if (chunkRows < 2 || leafRows < 1) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "chunks need ≥ 2 rows and leaves ≥ 1, were "
+                    + chunkRows + " and " + leafRows);
+        }
+    }
+
+    /**
+     * Options with the default chunk sizes.
+     *
+     * @param mode never null
+     * @param maxDiffs the most row differences listed per table, ≥ 0
+     * @return never null
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} when maxDiffs is negative
+     */
+    public static VerifyOptions of(VerifyMode mode, int maxDiffs) {
+        return new VerifyOptions(mode, maxDiffs, DEFAULT_CHUNK_ROWS, DEFAULT_LEAF_ROWS);
+    }
+}
