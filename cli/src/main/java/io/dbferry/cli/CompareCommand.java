@@ -10,9 +10,6 @@ import io.dbferry.transfer.pipeline.MigrationEvent;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,9 +46,6 @@ import picocli.CommandLine.Parameters;
                 + "  3  at least one error: the migration would fail or lose data%n"})
 public final class CompareCommand implements Callable<Integer> {
 
-    /** The report formats. */
-    enum Format { TEXT, JSON, MARKDOWN }
-
     @Parameters(index = "0", paramLabel = "SOURCE",
             description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
     String source;
@@ -80,14 +74,8 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Default: all.")
     String sampleRows;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text",
-            description = "text for a terminal, json for scripts (shape documented in the README), markdown for "
-                    + "a pull request or ticket. Default: text.")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the report to FILE instead of stdout (overwritten).")
-    Path output;
+    @Mixin
+    ReportOutput output;
 
     @Mixin
     VerboseOption verbose;
@@ -98,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        checkOutputDirectory();
+        output.checkWritable();
         CompareOptions options = new CompareOptions(
                 ifExists.apply(selection.apply(MigrationOptions.builder())).castRules(cast.rules()).build(), data,
                 parseSampleRows(sampleRows));
@@ -116,46 +104,21 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }).run(sourceShown, targetShown + " (schema \"" + selection.targetSchema + "\")");
         }
-        write(render(report));
+        output.write(spec, render(report));
         err.println("dbferry: " + report.verdict());
         err.flush();
         return report.hasErrors() ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;
     }
 
     private String render(CompatibilityReport report) throws IOException {
-        return switch (format) {
+        return switch (output.format) {
             case TEXT -> CompareText.render(report);
             case JSON -> CompareJson.render(report) + "\n";
             case MARKDOWN -> CompareMarkdown.render(report);
         };
     }
 
-    /** Fails before any work when {@code --output} cannot be written: its directory must exist. */
-    private void checkOutputDirectory() {
-        if (output == null) {
-            return;
-        }
-        Path directory = output.toAbsolutePath().getParent();
-        if (directory == null || !Files.isDirectory(directory)) {
-            throw new DbferryException(ErrorCode.INVALID_OPTION, "--output " + output + ": the directory "
-                    + directory + " does not exist; create it first or write the report elsewhere");
-        }
-    }
 
-    private void write(String text) {
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-            return;
-        }
-        try {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new DbferryException(ErrorCode.OUTPUT_FAILED, "cannot write the report to " + output + ": "
-                    + e.getMessage() + "; the checks ran, so run again with another --output or without it", e);
-        }
-        spec.commandLine().getErr().println("dbferry: wrote the report to " + output);
-    }
 
     /**
      * Reads {@code --sample-rows}.

@@ -8,11 +8,7 @@ import io.dbferry.transfer.verify.VerificationReport;
 import io.dbferry.transfer.verify.Verifier;
 import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.verify.VerifyOptions;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -50,9 +46,6 @@ import picocli.CommandLine.Parameters;
                 + "  3  at least one table differs%n"})
 public final class VerifyCommand implements Callable<Integer> {
 
-    /** The report formats. */
-    enum Format { TEXT, JSON, MARKDOWN }
-
     @Parameters(index = "0", paramLabel = "SOURCE",
             description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
     String source;
@@ -77,14 +70,8 @@ public final class VerifyCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     int maxDiffs;
 
-    @Option(names = "--format", paramLabel = "text|json|markdown", defaultValue = "text",
-            description = "text for a terminal, json for scripts (shape documented in the README), markdown for "
-                    + "a pull request or ticket. Default: text.")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE",
-            description = "Write the report to FILE instead of stdout (overwritten).")
-    Path output;
+    @Mixin
+    ReportOutput output;
 
     @Mixin
     VerboseOption verbose;
@@ -95,6 +82,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
+        output.checkWritable();
         VerifyOptions options = VerifyOptions.of(mode, maxDiffs);
         MigrationOptions migration = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
         String sourceShown = DatabaseUrl.parse(source).redacted();
@@ -111,7 +99,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 err.flush();
             });
         }
-        write(switch (format) {
+        output.write(spec, switch (output.format) {
             case TEXT -> VerifyText.render(sourceShown, targetShown, report);
             case JSON -> VerifyJson.render(sourceShown, targetShown, report) + "\n";
             case MARKDOWN -> VerifyMarkdown.render(sourceShown, targetShown, report);
@@ -121,13 +109,4 @@ public final class VerifyCommand implements Callable<Integer> {
         return report.matches() ? ExitCodes.OK : ExitCodes.VERIFICATION_MISMATCH;
     }
 
-    private void write(String text) throws IOException {
-        if (output == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-            return;
-        }
-        Files.writeString(output, text, StandardCharsets.UTF_8);
-        spec.commandLine().getErr().println("dbferry: wrote the report to " + output);
-    }
 }
