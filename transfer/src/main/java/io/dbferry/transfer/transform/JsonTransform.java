@@ -49,6 +49,16 @@ public final class JsonTransform implements ValueTransform {
             // Our messages quote the value themselves, truncated.
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
+    /**
+     * The Jackson factory every JSON reader of dbferry uses: size limits lifted, so PostgreSQL's own limits
+     * decide, and no source text in error locations.
+     *
+     * @return an immutable, thread-safe factory; never null
+     */
+    public static JsonFactory parserFactory() {
+        return FACTORY;
+    }
+
     /** A number without exponent this long or shorter is within numeric's limits (16383 fraction digits). */
     private static final int MAX_PLAIN_NUMBER_LENGTH = 16_383;
     /** The longest part of a Jackson message kept in a reject message, in characters. */

@@ -3,7 +3,7 @@ package io.dbferry.transfer.verify;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.dbferry.transfer.transform.JsonTransform;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -21,16 +21,7 @@ import java.util.TreeMap;
  */
 final class CanonicalJson {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(Integer.MAX_VALUE)
-                    .maxNameLength(Integer.MAX_VALUE)
-                    .maxNumberLength(Integer.MAX_VALUE)
-                    .maxNestingDepth(Integer.MAX_VALUE)
-                    .maxDocumentLength(-1)
-                    .maxTokenCount(-1)
-                    .build())
-            .build();
+    private static final JsonFactory FACTORY = JsonTransform.parserFactory();
 
     private CanonicalJson() {}
 
