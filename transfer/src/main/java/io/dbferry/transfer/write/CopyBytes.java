@@ -28,10 +28,19 @@ final class CopyBytes {
         length = 0;
     }
 
-    /** Hands the bytes over and starts again on a new array of the given capacity. */
+    /**
+     * Hands the bytes over and starts again empty. A nearly full array is handed over whole and replaced by
+     * a new one of the given capacity; a few bytes (the end of a chunk, a small table) are copied out, so
+     * that many small batches in flight do not each hold a large array.
+     */
     CopyData take(int nextCapacity) {
-        CopyData data = new CopyData(bytes, length);
-        bytes = new byte[nextCapacity];
+        CopyData data;
+        if (length < bytes.length / 4) {
+            data = new CopyData(Arrays.copyOf(bytes, length), length);
+        } else {
+            data = new CopyData(bytes, length);
+            bytes = new byte[nextCapacity];
+        }
         length = 0;
         return data;
     }
