@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code dbferry.rows.written}, {@code dbferry.rows.rejected} (counters, rows), {@code dbferry.bytes.written}
  * (counter, bytes of COPY data sent), {@code dbferry.chunk.duration} (timer, from the start of a chunk's read
  * to its commit); and {@code dbferry.queue.depth} (gauge, encoded batches waiting for a writer). In
- * Prometheus' text format they read {@code dbferry_rows_read_total{table="Album"}} and so on.
+ * Prometheus' text format they read {@code dbferry_rows_read_total{table="Album"}},
+ * {@code dbferry_bytes_written_total}, {@code dbferry_chunk_duration_seconds_count} and so on.
  * Thread-safe.
  */
 final class MigrationMetrics {
@@ -25,7 +26,7 @@ final class MigrationMetrics {
     MigrationMetrics(MeterRegistry registry) {
         this.registry = registry;
         Gauge.builder("dbferry.queue.depth", queueDepth, AtomicInteger::get)
-                .description("encoded batches waiting for a writer").baseUnit("batches").strongReference(true)
+                .description("encoded batches waiting for a writer").strongReference(true)
                 .register(registry);
     }
 
@@ -58,7 +59,8 @@ final class MigrationMetrics {
     }
 
     private Counter counter(String name, String description, String unit, TableId table) {
-        return Counter.builder(name).description(description).baseUnit(unit).tag("table", table.name())
+        // No base unit: the name says it, and Prometheus would append it again (dbferry_rows_read_rows_total).
+        return Counter.builder(name).description(description + " (" + unit + ")").tag("table", table.name())
                 .register(registry);
     }
 }
