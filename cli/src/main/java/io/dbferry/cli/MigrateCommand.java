@@ -101,8 +101,9 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "COPY data format, text or binary; for measuring.")
     CopyFormat copyFormat;
 
-    @Option(names = "--maintenance-work-mem", hidden = true, paramLabel = "SIZE",
-            description = "maintenance_work_mem of the sessions building keys and indexes, e.g. 256MB; for measuring.")
+    @Option(names = "--maintenance-work-mem", paramLabel = "SIZE",
+            description = "maintenance_work_mem of the sessions building keys and indexes (up to --workers at "
+                    + "once), e.g. 256MB: helps tables of millions of rows. Default: the server's setting.")
     String maintenanceWorkMem;
 
     @Mixin
