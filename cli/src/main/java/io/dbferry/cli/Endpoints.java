@@ -12,12 +12,10 @@ import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.connect.SqliteUrl;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 
 /** Opens the SOURCE and TARGET a command was given. */
 final class Endpoints {
-
-    /** Connections a single-threaded migration needs: one for the work, one spare for verification. */
-    static final int TARGET_CONNECTIONS = 2;
 
     private Endpoints() {}
 
@@ -27,25 +25,50 @@ final class Endpoints {
      * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a SQLite one
      */
     static Connection openSqliteSource(String text) {
+        return SqliteSource.openReadOnly(sqlitePath(text));
+    }
+
+    /**
+     * The file of a SQLite source, checked to be one by opening it read-only once.
+     *
+     * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a SQLite one, and as
+     *     {@link SqliteSource#openReadOnly} when the file is missing or not SQLite
+     */
+    static Path checkedSqlitePath(String text) throws SQLException {
+        Path path = sqlitePath(text);
+        SqliteSource.openReadOnly(path).close();
+        return path;
+    }
+
+    private static Path sqlitePath(String text) {
         DatabaseUrl url = DatabaseUrl.parse(text);
         if (!(url instanceof SqliteUrl sqlite)) {
             throw new DbferryException(ErrorCode.INVALID_URL, "SOURCE must be a SQLite database (sqlite:PATH or a "
                     + "path ending in .db, .sqlite or .sqlite3), was " + url.redacted());
         }
-        return SqliteSource.openReadOnly(sqlite.path());
+        return sqlite.path();
+    }
+
+    /**
+     * Opens a PostgreSQL target for a command that works on one connection at a time (two: one spare).
+     *
+     * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a PostgreSQL one
+     */
+    static Target openPostgresTarget(String text) {
+        return openPostgresTarget(text, 2);
     }
 
     /**
      * Opens a PostgreSQL target, starting the embedded server first when the URL is {@code embedded}.
      *
+     * @param connections the most connections the pool may open, ≥ 1
      * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a PostgreSQL one
      */
-    static Target openPostgresTarget(String text) {
+    static Target openPostgresTarget(String text, int connections) {
         DatabaseUrl url = DatabaseUrl.parse(text);
         return switch (url) {
-            case PostgresUrl postgres -> new Target(PostgresTarget.connect(withPassword(postgres), TARGET_CONNECTIONS),
-                    null);
-            case EmbeddedPostgresUrl embedded -> startEmbedded();
+            case PostgresUrl postgres -> new Target(PostgresTarget.connect(withPassword(postgres), connections), null);
+            case EmbeddedPostgresUrl embedded -> startEmbedded(connections);
             default -> throw new DbferryException(ErrorCode.INVALID_URL, "TARGET must be PostgreSQL "
                     + "(postgresql://user@host:port/db, a jdbc:postgresql: URL, or embedded), was " + url.redacted());
         };
@@ -55,10 +78,10 @@ final class Endpoints {
         return PostgresPasswords.resolve(url, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    private static Target startEmbedded() {
+    private static Target startEmbedded(int connections) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start();
         try {
-            return new Target(PostgresTarget.connect(server.url(), TARGET_CONNECTIONS), server);
+            return new Target(PostgresTarget.connect(server.url(), connections), server);
         } catch (RuntimeException e) {
             server.close();
             throw e;

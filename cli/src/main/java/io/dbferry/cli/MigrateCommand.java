@@ -2,11 +2,20 @@ package io.dbferry.cli;
 
 import io.dbferry.transfer.connect.DatabaseUrl;
 import io.dbferry.transfer.pipeline.Migration;
+import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
 import io.dbferry.transfer.verify.VerifyMode;
+import io.dbferry.transfer.write.CopyFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.sql.Connection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -20,8 +29,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Migrates a SQLite database into PostgreSQL: creates the tables, loads every row with COPY, then "
-                    + "builds primary keys, unique constraints, indexes and foreign keys, restarts identity "
+            "Migrates a SQLite database into PostgreSQL: creates the tables, loads every row with COPY in "
+                    + "parallel chunks (one transaction each), builds each table's primary key, unique "
+                    + "constraints and indexes as soon as it is loaded, then the foreign keys, restarts identity "
                     + "sequences and verifies row counts (or, with --verify checksum, the content of every row).",
             "",
             "The source is opened read-only and never changed. Names are kept exactly (\"Album\" stays "
@@ -32,7 +42,8 @@ import picocli.CommandLine.Parameters;
                 + "  dbferry migrate samples/chinook.sqlite embedded%n"
                 + "  dbferry migrate sqlite:app.db postgresql://app@db:5432/app --if-exists drop%n"
                 + "  dbferry migrate app.db postgresql://localhost/app --tables users,orders --json%n"
-                + "  dbferry migrate app.db embedded --cast \"type datetime to timestamptz\"%n",
+                + "  dbferry migrate app.db embedded --cast \"type datetime to timestamptz\"%n"
+                + "  dbferry migrate big.db postgresql://localhost/big --workers 4 --metrics-file metrics.prom%n",
                 ExitCodes.HELP_SECTION})
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -72,6 +83,36 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "URL, until Ctrl-C.")
     boolean keep;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "How many chunks are read, and how many written, at the same time; also how many "
+                    + "tables build their keys and indexes at once. Default: the number of processors, at "
+                    + "least 2.")
+    Integer workers;
+
+    @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "100000",
+            description = "About how many rows a chunk holds: tables are split into chunks by rowid or primary "
+                    + "key, and each chunk is one COPY and one transaction on the target. Tables with fewer "
+                    + "rows are one chunk. Default: ${DEFAULT-VALUE}.")
+    long batchRows;
+
+    @Option(names = "--quiet", description = "Print only errors and the final summary (no phases, no progress).")
+    boolean quiet;
+
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "At the end (also after a failure), write the migration's metrics to this file in "
+                    + "Prometheus text format: rows read, written and rejected, bytes written, chunk "
+                    + "durations and queue depth, per table.")
+    Path metricsFile;
+
+    @Option(names = "--copy-format", hidden = true, defaultValue = "binary",
+            description = "COPY data format, text or binary; for measuring.")
+    CopyFormat copyFormat;
+
+    @Option(names = "--maintenance-work-mem", paramLabel = "SIZE",
+            description = "maintenance_work_mem of the sessions building keys and indexes (up to --workers at "
+                    + "once), e.g. 256MB: helps tables of millions of rows. Default: the server's setting.")
+    String maintenanceWorkMem;
+
     @Mixin
     CastOptions cast;
 
@@ -84,16 +125,18 @@ public final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        MigrationOptions options = ifExists.apply(selection.apply(MigrationOptions.builder()))
-                .castRules(cast.rules())
-                .verify(noVerify ? null : verify).build();
+        MigrationOptions options = options();
         String sourceShown = DatabaseUrl.parse(source).redacted();
-        try (Connection sourceConnection = Endpoints.openSqliteSource(source);
-                Target targetDb = Endpoints.openPostgresTarget(target)) {
+        Path sourceFile = Endpoints.checkedSqlitePath(source);
+        MeterRegistry registry = metricsFile == null ? new SimpleMeterRegistry()
+                : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        try (Target targetDb = Endpoints.openPostgresTarget(target, Migration.targetConnections(options))) {
             String targetShown = targetDb.pool().url().redacted();
-            err.println("dbferry: migrating " + sourceShown + " → " + targetShown);
-            MigrationResult result = new Migration(sourceConnection, targetDb.pool().dataSource(), options,
-                    new HumanProgress(err)).run();
+            if (!quiet) {
+                err.println("dbferry: migrating " + sourceShown + " → " + targetShown);
+            }
+            MigrationResult result = run(new Migration(sourceFile, targetDb.pool().dataSource(), options,
+                    progress(err), registry), registry);
             MigrationReport report = new MigrationReport(sourceShown, targetShown, result);
             report.printHuman(err);
             if (json) {
@@ -105,6 +148,32 @@ public final class MigrateCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private MigrationOptions options() {
+        MigrationOptions.Builder builder = ifExists.apply(selection.apply(MigrationOptions.builder()))
+                .castRules(cast.rules()).batchRows(batchRows).copyFormat(copyFormat)
+                .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify);
+        return (workers == null ? builder : builder.workers(workers)).build();
+    }
+
+    /** Bars on a terminal, plain lines in a log, nothing with --quiet. */
+    private MigrationListener progress(PrintWriter err) {
+        if (quiet) {
+            return MigrationListener.NONE;
+        }
+        return Terminal.isInteractive() ? new TerminalProgress(err) : new HumanProgress(err);
+    }
+
+    /** Runs the migration and writes the metrics file, also when the migration fails. */
+    private MigrationResult run(Migration migration, MeterRegistry registry) throws IOException {
+        try {
+            return migration.run();
+        } finally {
+            if (metricsFile != null) {
+                Files.writeString(metricsFile, ((PrometheusMeterRegistry) registry).scrape(), StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** Blocks until Ctrl-C; the shutdown hook then stops the embedded server. */

@@ -72,6 +72,49 @@ class MigrateCommandIT {
     }
 
     @Test
+    void quietRunWritesPrometheusMetricsWithTheTotals() throws Exception {
+        Path metrics = dir.resolve("metrics.prom");
+
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl(), "--quiet",
+                "--workers", "3", "--batch-rows", "500", "--metrics-file", metrics.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("dbferry: migrated 11 tables, 15,607 rows").doesNotContain("dbferry: loading")
+                .doesNotContain("dbferry: migrating");
+        String text = Files.readString(metrics);
+        assertThat(text).contains("dbferry_rows_written_total{table=\"Track\"} 3503.0")
+                .contains("dbferry_rows_read_total{table=\"Track\"} 3503.0")
+                .contains("dbferry_rows_rejected_total{table=\"Track\"} 0.0")
+                .contains("dbferry_chunk_duration_seconds_count{table=\"Track\"} 8")
+                .contains("dbferry_queue_depth 0.0")
+                .containsPattern("dbferry_bytes_written_total\\{table=\"Album\"} [1-9]")
+                .doesNotContain("password");
+        try (Connection target = database.connect(); Statement s = target.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from public.\"Track\"")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(3503);
+        }
+    }
+
+    @Test
+    void logOutputShowsEveryLoadedTableAndThePhases() {
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl(), "--workers", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("dbferry: loading 11 tables in 11 chunks with 1 worker")
+                .containsPattern("  InvoiceLine +2,240 rows").contains("dbferry: creating foreign keys")
+                .doesNotContain("\u001b[");
+    }
+
+    @Test
+    void workersBelowOneIsAUsageErrorNamingTheOption() {
+        CommandRun run = CommandRun.of("migrate", Samples.chinook().toString(), targetUrl(), "--workers", "0");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--workers must be ≥ 1, was 0").contains("INVALID_OPTION");
+    }
+
+    @Test
     void rowCountMismatchExitsWithCodeThree() throws Exception {
         try (Connection target = database.connect(); Statement s = target.createStatement()) {
             // A trigger on an existing target table that silently drops one row: the counts must catch it.

@@ -9,10 +9,15 @@ import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.plan.PostgresDdl;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
+import io.dbferry.transfer.connect.SqliteSource;
+import io.dbferry.transfer.read.ChunkPlanner;
 import io.dbferry.transfer.verify.VerificationException;
 import io.dbferry.transfer.verify.VerificationReport;
 import io.dbferry.transfer.verify.Verifier;
 import io.dbferry.transfer.verify.VerifyOptions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,35 +28,75 @@ import javax.sql.DataSource;
 
 /**
  * One SQLite → PostgreSQL migration, run in this order on the target: create the tables (columns, NOT
- * NULL, identity) → load every table with COPY, one transaction each → primary keys, UNIQUE constraints
- * and indexes → foreign keys → identity restart → verification ({@link MigrationOptions#verify()}: row counts
- * by default, or checksums of every row).
+ * NULL, identity) → load every table with COPY, split into chunks of about {@code batchRows} rows that
+ * {@code workers} readers and writers move in parallel, one transaction per chunk; as soon as a table is
+ * loaded, its primary key, UNIQUE constraints and indexes, several tables at once → foreign keys, once
+ * every table is loaded → identity restart → verification ({@link MigrationOptions#verify()}: row counts by
+ * default, or checksums of every row).
  *
- * <p>Tables that already exist on the target are refused before anything changes, unless
- * {@link IfExists#DROP} or {@link IfExists#TRUNCATE} says otherwise. The source is only read.
- * Single-threaded; not reusable.
+ * <p>Keys and indexes come after the data because building an index once is cheaper than maintaining it
+ * row by row, and foreign keys last because their check needs the referenced table loaded and keyed.
+ * Tables that already exist on the target are refused before anything changes, unless
+ * {@link IfExists#DROP} or {@link IfExists#TRUNCATE} says otherwise. The source is only read. The target
+ * pool must allow {@link #targetConnections(MigrationOptions)} connections. {@link #run()} runs on the
+ * caller's thread and its worker threads; not reusable.
  */
 public final class Migration {
 
-    private final Connection source;
+    private final Path sourcePath;
     private final DataSource target;
     private final MigrationOptions options;
     private final MigrationListener listener;
+    private final MigrationMetrics metrics;
     private final PostgresDdl ddl = new PostgresDdl();
+    private Connection source;
 
     /**
      * Prepares a migration.
      *
-     * @param source an open, read-only SQLite connection, owned by the caller
-     * @param target the PostgreSQL target's connection pool, owned by the caller
+     * @param source the SQLite database file; opened read-only, once per reader and once for the schema
+     * @param target the PostgreSQL target's connection pool, owned by the caller; it must allow
+     *     {@link #targetConnections(MigrationOptions)} connections
      * @param options what to migrate and how, never null
-     * @param listener receives progress events, never null (use {@link MigrationListener#NONE})
+     * @param listener receives progress events, one call at a time, from the calling thread and the
+     *     workers; never null (use {@link MigrationListener#NONE})
+     * @param metrics where the meters described on {@code MigrationMetrics} are registered, never null
      */
-    public Migration(Connection source, DataSource target, MigrationOptions options, MigrationListener listener) {
-        this.source = Objects.requireNonNull(source, "source");
+    public Migration(Path source, DataSource target, MigrationOptions options, MigrationListener listener,
+            MeterRegistry metrics) {
+        this.sourcePath = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(listener, "listener");
+        this.listener = event -> {
+            synchronized (this) {
+                listener.on(event);
+            }
+        };
+        this.metrics = new MigrationMetrics(Objects.requireNonNull(metrics, "metrics"));
+    }
+
+    /**
+     * Prepares a migration whose meters nobody reads.
+     *
+     * @param source the SQLite database file, opened read-only
+     * @param target the PostgreSQL target's connection pool, owned by the caller
+     * @param options what to migrate and how, never null
+     * @param listener receives progress events, never null
+     */
+    public Migration(Path source, DataSource target, MigrationOptions options, MigrationListener listener) {
+        this(source, target, options, listener, new SimpleMeterRegistry());
+    }
+
+    /**
+     * How many target connections a migration with these options uses at most: one per writer, one per
+     * key-building worker, and one for the schema, foreign keys and verification.
+     *
+     * @param options the options, never null
+     * @return {@code 2 × workers + 1}
+     */
+    public static int targetConnections(MigrationOptions options) {
+        return 2 * options.workers() + 1;
     }
 
     /**
@@ -62,11 +107,21 @@ public final class Migration {
      *     {@code ifExists} is FAIL (nothing was changed); {@code INVALID_CAST_RULE} or
      *     {@code CAST_RULE_UNMATCHED} when a cast rule does not fit the source schema (checked before the
      *     target is touched); {@code DDL_FAILED}, {@code LOAD_FAILED} or
-     *     {@code VALUE_REJECTED} when a step fails, naming the table; {@code CONNECTION_FAILED} when the
-     *     target cannot be reached
+     *     {@code VALUE_REJECTED} when a step fails, naming the table (and the chunk); the chunks committed
+     *     before a load failure stay in the target, and the message says so; {@code CONNECTION_FAILED} when
+     *     the target cannot be reached; {@code SOURCE_NOT_FOUND} or {@code SOURCE_NOT_SQLITE} for a bad source
      * @throws VerificationException when the verification at the end finds source and target different
      */
     public MigrationResult run() {
+        try (Connection opened = SqliteSource.openReadOnly(sourcePath)) {
+            source = opened;
+            return runWithSource();
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.CONNECTION_FAILED, "failed closing the source: " + e.getMessage(), e);
+        }
+    }
+
+    private MigrationResult runWithSource() {
         long started = System.nanoTime();
         listener.on(new MigrationEvent.PhaseStarted("reading the source schema"));
         SchemaSnapshot snapshot = SqliteSchemaReader.read(source);
@@ -101,28 +156,41 @@ public final class Migration {
         if (options.ifExists() == IfExists.TRUNCATE) {
             created.removeAll(existing);
         }
+        List<TableLoad> loads = plan(tables, created);
         listener.on(new MigrationEvent.PhaseStarted("creating " + created.size()
                 + (created.size() == 1 ? " table" : " tables") + " in schema \""
                 + options.targetSchema() + '"'));
         targetDdl.inTransaction("creating the tables", createStatements(existing, created));
-        List<TableResult> results = new ArrayList<>();
-        TableLoader loader = new TableLoader(source, connection);
-        for (MappedTable table : tables) {
-            listener.on(new MigrationEvent.PhaseStarted("loading " + table.target()));
-            TableResult result = loader.load(table);
-            results.add(result);
-            listener.on(new MigrationEvent.TableLoaded(result));
-        }
-        listener.on(new MigrationEvent.PhaseStarted("creating primary keys, unique constraints and indexes"));
-        for (MappedTable table : created) {
-            targetDdl.inTransaction("creating the keys and indexes of " + table.target(), ddl.keysAndIndexes(table));
-        }
+        listener.on(new MigrationEvent.PhaseStarted(loadingPhase(loads)));
+        // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
+        List<TableResult> results = new LoadPipeline(sourcePath, target, options, metrics, listener)
+                .run(loads, options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
         listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
         targetDdl.inTransaction("creating the foreign keys", created.stream()
                 .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
         targetDdl.inTransaction("restarting identity sequences", tables.stream()
                 .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
         return results;
+    }
+
+    private String loadingPhase(List<TableLoad> loads) {
+        int chunks = loads.stream().mapToInt(l -> l.chunks().size()).sum();
+        return "loading " + loads.size() + (loads.size() == 1 ? " table" : " tables") + " in " + chunks
+                + (chunks == 1 ? " chunk" : " chunks") + " with " + options.workers()
+                + (options.workers() == 1 ? " worker" : " workers")
+                + "; keys and indexes follow each table";
+    }
+
+    /** Splits every table into chunks; keys and indexes are built afterwards only for tables created here. */
+    private List<TableLoad> plan(List<MappedTable> tables, List<MappedTable> created) {
+        listener.on(new MigrationEvent.PhaseStarted("planning chunks of about " + options.batchRows() + " rows"));
+        ChunkPlanner planner = new ChunkPlanner(source);
+        List<TableLoad> loads = new ArrayList<>();
+        for (MappedTable table : tables) {
+            metrics.register(table.target());
+            loads.add(new TableLoad(table, planner.plan(table.source(), options.batchRows()), created.contains(table)));
+        }
+        return loads;
     }
 
     private List<MappedTable> existing(Connection connection, List<MappedTable> tables) {

@@ -1,5 +1,6 @@
 package io.dbferry.transfer.pipeline;
 
+import io.dbferry.introspect.model.TableId;
 import java.util.Objects;
 
 /** Progress of a running migration, for display; listeners must not throw. */
@@ -26,6 +27,24 @@ public sealed interface MigrationEvent {
         /** Validates the result. */
         public TableLoaded {
             Objects.requireNonNull(result, "result");
+        }
+    }
+
+    /**
+     * A chunk of a table was committed on the target.
+     *
+     * @param table the target table, never null
+     * @param rowsWritten the table's rows committed so far
+     * @param estimatedRows about how many rows the table has, from the source's count when planning
+     * @param chunksLoaded the table's chunks committed so far, ≥ 1
+     * @param chunks how many chunks the table has
+     * @param millis milliseconds since the table's first chunk started
+     */
+    record ChunkLoaded(TableId table, long rowsWritten, long estimatedRows, int chunksLoaded, int chunks,
+            long millis) implements MigrationEvent {
+        /** Validates the table. */
+        public ChunkLoaded {
+            Objects.requireNonNull(table, "table");
         }
     }
 }

@@ -1,6 +1,10 @@
 package io.dbferry.transfer.pipeline;
 
-/** Receives {@link MigrationEvent}s on the migrating thread, in order. */
+/**
+ * Receives {@link MigrationEvent}s. A {@link Migration} calls it one event at a time, from its own thread
+ * and from its worker threads, so an implementation need not be thread-safe; events of one table arrive in
+ * order.
+ */
 @FunctionalInterface
 public interface MigrationListener {
 

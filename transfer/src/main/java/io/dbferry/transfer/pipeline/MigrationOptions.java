@@ -5,8 +5,10 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
 import io.dbferry.transfer.verify.VerifyMode;
+import io.dbferry.transfer.write.CopyFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What to migrate and how. Build with {@link #builder()}; immutable.
@@ -19,6 +21,13 @@ import java.util.Objects;
  * @param verify how to verify the target at the end, null for not at all (default: {@link VerifyMode#COUNTS})
  * @param castRules the user's overrides of the type mapping; each must match a column of the tables
  *     migrated (default: none)
+ * @param workers how many chunks are read, and how many written, at the same time; also how many tables
+ *     have their keys and indexes built at once (default: {@link #defaultWorkers()})
+ * @param batchRows about how many rows a chunk holds: one COPY and one transaction on the target
+ *     (default: {@value #DEFAULT_BATCH_ROWS})
+ * @param copyFormat the COPY data format (default: {@link CopyFormat#BINARY}, the faster; see there)
+ * @param maintenanceWorkMem {@code maintenance_work_mem} for the sessions that build keys and indexes, e.g.
+ *     {@code "256MB"}; null keeps the server's setting (default: null)
  */
 public record MigrationOptions(
         List<String> tables,
@@ -27,7 +36,27 @@ public record MigrationOptions(
         IfExists ifExists,
         IdentifierPolicy identifiers,
         VerifyMode verify,
-        CastRules castRules) {
+        CastRules castRules,
+        int workers,
+        long batchRows,
+        CopyFormat copyFormat,
+        String maintenanceWorkMem) {
+
+    /** Rows per chunk unless {@code --batch-rows} says otherwise. */
+    public static final long DEFAULT_BATCH_ROWS = 100_000;
+
+    /** A PostgreSQL memory setting: a whole number and a unit (PostgreSQL docs §20.1.1). */
+    private static final Pattern MEMORY = Pattern.compile("[1-9][0-9]{0,9}(kB|MB|GB|TB)");
+
+    /**
+     * The default number of workers: the number of processors, at least 2, so that reading and writing
+     * overlap even on one core.
+     *
+     * @return ≥ 2
+     */
+    public static int defaultWorkers() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
+    }
 
     /** Copies the lists. */
     public MigrationOptions {
@@ -37,6 +66,7 @@ public record MigrationOptions(
         Objects.requireNonNull(ifExists, "ifExists");
         Objects.requireNonNull(identifiers, "identifiers");
         Objects.requireNonNull(castRules, "castRules");
+        Objects.requireNonNull(copyFormat, "copyFormat");
     }
 
     /**
@@ -57,6 +87,10 @@ public record MigrationOptions(
         private IdentifierPolicy identifiers = IdentifierPolicy.PRESERVE;
         private VerifyMode verify = VerifyMode.COUNTS;
         private CastRules castRules = CastRules.none();
+        private int workers = defaultWorkers();
+        private long batchRows = DEFAULT_BATCH_ROWS;
+        private CopyFormat copyFormat = CopyFormat.BINARY;
+        private String maintenanceWorkMem;
 
         private Builder() {}
 
@@ -138,6 +172,50 @@ public record MigrationOptions(
         }
 
         /**
+         * Sets how many chunks are read and written at once.
+         *
+         * @param workers ≥ 1 (checked by {@link #build()})
+         * @return this builder
+         */
+        public Builder workers(int workers) {
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Sets about how many rows a chunk holds.
+         *
+         * @param batchRows ≥ 1 (checked by {@link #build()})
+         * @return this builder
+         */
+        public Builder batchRows(long batchRows) {
+            this.batchRows = batchRows;
+            return this;
+        }
+
+        /**
+         * Sets the COPY data format; an internal option, for measuring.
+         *
+         * @param copyFormat never null
+         * @return this builder
+         */
+        public Builder copyFormat(CopyFormat copyFormat) {
+            this.copyFormat = copyFormat;
+            return this;
+        }
+
+        /**
+         * Sets {@code maintenance_work_mem} for the sessions building keys and indexes.
+         *
+         * @param maintenanceWorkMem e.g. {@code "256MB"}, or null for the server's setting (the default)
+         * @return this builder
+         */
+        public Builder maintenanceWorkMem(String maintenanceWorkMem) {
+            this.maintenanceWorkMem = maintenanceWorkMem;
+            return this;
+        }
+
+        /**
          * Validates and builds.
          *
          * @return never null
@@ -151,7 +229,18 @@ public record MigrationOptions(
                 throw new DbferryException(ErrorCode.INVALID_OPTION,
                         "--tables and --exclude both name " + tables.stream().filter(exclude::contains).toList());
             }
-            return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify, castRules);
+            if (workers < 1) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION, "--workers must be ≥ 1, was " + workers);
+            }
+            if (batchRows < 1) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION, "--batch-rows must be ≥ 1, was " + batchRows);
+            }
+            if (maintenanceWorkMem != null && !MEMORY.matcher(maintenanceWorkMem).matches()) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION, "--maintenance-work-mem must be a whole "
+                        + "number and a unit (kB, MB, GB or TB), e.g. 256MB, was '" + maintenanceWorkMem + "'");
+            }
+            return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify, castRules,
+                    workers, batchRows, copyFormat, maintenanceWorkMem);
         }
     }
 }

@@ -9,10 +9,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.RowN;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
@@ -51,16 +53,32 @@ public final class SqliteTableReader {
      *     table and the row count reached; exceptions thrown by {@code sink} pass through unchanged
      */
     public long read(MappedTable table, RowSink sink) {
-        String sql = selectSql(table);
+        return read(table, new ChunkBounds.WholeTable(), sink);
+    }
+
+    /**
+     * Reads the rows of one chunk of a table: a rowid range is a rowid seek, a key range a primary-key
+     * range scan ({@code WHERE (a, b) > (?, ?) AND (a, b) <= (?, ?)}, bounds bound as parameters).
+     *
+     * @param table the mapped table whose source columns are read, never null
+     * @param bounds which rows to read, never null
+     * @param sink receives each row, never null
+     * @return the number of rows read
+     * @throws DbferryException with {@link ErrorCode#LOAD_FAILED} when SQLite fails mid-read, naming the
+     *     table, the bounds and the row count reached; exceptions thrown by {@code sink} pass through unchanged
+     */
+    public long read(MappedTable table, ChunkBounds bounds, RowSink sink) {
+        Query query = select(table, bounds);
         int width = table.columns().size();
         long rows = 0;
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.prepareStatement(query.getSQL())) {
+            bind(statement, query.getBindValues());
             statement.setFetchSize(DEFAULT_FETCH_SIZE);
             try (ResultSet rs = statement.executeQuery()) {
                 Object[] values = new Object[width];
                 while (rs.next()) {
                     for (int i = 0; i < width; i++) {
-                        values[i] = value(rs, i + 1);
+                        values[i] = SqliteValues.read(rs, i + 1);
                     }
                     sink.accept(values);
                     rows++;
@@ -69,7 +87,7 @@ public final class SqliteTableReader {
             return rows;
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.LOAD_FAILED, "failed reading " + table.source().id().name()
-                    + " from the source after " + rows + " rows: " + e.getMessage(), e);
+                    + " (" + bounds.describe() + ") from the source after " + rows + " rows: " + e.getMessage(), e);
         }
     }
 
@@ -80,8 +98,35 @@ public final class SqliteTableReader {
      * @return SQLite SQL with every identifier quoted by jOOQ, never null
      */
     public String selectSql(MappedTable table) {
+        return select(table, new ChunkBounds.WholeTable()).getSQL();
+    }
+
+    private Query select(MappedTable table, ChunkBounds bounds) {
         List<Field<?>> fields = table.columns().stream().map(SqliteTableReader::valueField).toList();
-        return dsl.select(fields).from(DSL.table(DSL.name(table.source().id().name()))).getSQL();
+        return dsl.select(fields).from(DSL.table(DSL.name(table.source().id().name()))).where(condition(bounds));
+    }
+
+    private static Condition condition(ChunkBounds bounds) {
+        return switch (bounds) {
+            case ChunkBounds.WholeTable whole -> DSL.noCondition();
+            case ChunkBounds.RowidRange range ->
+                    DSL.field(DSL.name(range.rowid()), Long.class).between(range.first(), range.last());
+            case ChunkBounds.KeyRange range -> {
+                RowN key = DSL.row(range.columns().stream().map(c -> DSL.field(DSL.name(c))).toList());
+                Condition lower = range.after().isEmpty() ? DSL.noCondition() : key.gt(values(range.after()));
+                yield range.through().isEmpty() ? lower : lower.and(key.le(values(range.through())));
+            }
+        };
+    }
+
+    private static RowN values(List<Object> values) {
+        return DSL.row(values.stream().map(v -> DSL.val(v)).toList());
+    }
+
+    private static void bind(PreparedStatement statement, List<Object> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setObject(i + 1, values.get(i));
+        }
     }
 
     /**
@@ -99,28 +144,5 @@ public final class SqliteTableReader {
         // json_valid(x, 8) is true only for a strictly valid JSONB blob (SQLite 3.45+, json1.html §4.22).
         return DSL.field("case when typeof({0}) = 'blob' and json_valid({0}, 8) then json({0}) else {0} end",
                 Object.class, field);
-    }
-
-    private static Object value(ResultSet rs, int index) throws SQLException {
-        Object value = rs.getObject(index);
-        return switch (value) {
-            case null -> null;
-            case Integer i -> i.longValue();
-            case Long l -> l;
-            case Double d -> d;
-            case String s -> s;
-            case byte[] b -> b;
-            default -> storageClassValue(rs, index);
-        };
-    }
-
-    /** Falls back to the storage class when the driver converted a value by the declared type. */
-    private static Object storageClassValue(ResultSet rs, int index) throws SQLException {
-        return switch (rs.getMetaData().getColumnType(index)) {
-            case Types.INTEGER, Types.BIGINT -> rs.getLong(index);
-            case Types.REAL, Types.FLOAT, Types.DOUBLE -> rs.getDouble(index);
-            case Types.BLOB, Types.BINARY, Types.VARBINARY -> rs.getBytes(index);
-            default -> rs.getString(index);
-        };
     }
 }

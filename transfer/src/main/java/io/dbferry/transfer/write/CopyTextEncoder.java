@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -18,12 +17,17 @@ import java.util.UUID;
  * (years before 1 as {@code BC}; timestamps with time zone in UTC, ending in {@code +00}), booleans as
  * {@code t}/{@code f}. Not thread-safe: one encoder per writer.
  */
-public final class CopyTextEncoder {
+public final class CopyTextEncoder implements CopyEncoder {
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private byte[] buffer = new byte[64 * 1024];
-    private int length;
+    private final CopyBytes out = new CopyBytes(INITIAL_CAPACITY);
+
+    /** Text COPY data has no header: does nothing. */
+    @Override
+    public void begin() {
+        // The text format starts with the first row (PostgreSQL docs, COPY, "Text Format").
+    }
 
     /**
      * Appends one row.
@@ -31,30 +35,37 @@ public final class CopyTextEncoder {
      * @param values the row's converted values, null for SQL NULL; never null itself
      * @throws IllegalArgumentException when a value has a type the encoder does not know
      */
+    @Override
     public void appendRow(Object[] values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
-                put((byte) '\t');
+                out.put((byte) '\t');
             }
             appendValue(values[i]);
         }
-        put((byte) '\n');
+        out.put((byte) '\n');
+    }
+
+    /** Text COPY data has no trailer: does nothing (the end of the data ends the COPY). */
+    @Override
+    public void end() {
+        // "\." is only needed in a file with more after it; COPY FROM STDIN ends with the protocol's CopyDone.
     }
 
     private void appendValue(Object value) {
         switch (value) {
-            case null -> putAscii("\\N");
-            case String s -> putEscaped(s);
-            case Long l -> putAscii(Long.toString(l));
-            case Double d -> putAscii(Double.toString(d));
-            case BigDecimal b -> putAscii(b.toPlainString());
-            case Boolean b -> put(b ? (byte) 't' : (byte) 'f');
+            case null -> out.putAscii("\\N");
+            case String s -> out.putUtf8(s, true);
+            case Long l -> out.putAscii(Long.toString(l));
+            case Double d -> out.putAscii(Double.toString(d));
+            case BigDecimal b -> out.putAscii(b.toPlainString());
+            case Boolean b -> out.put(b ? (byte) 't' : (byte) 'f');
             case byte[] bytes -> putHex(bytes);
-            case UUID u -> putAscii(u.toString());
-            case LocalDateTime t -> putAscii(TemporalText.timestamp(t));
-            case OffsetDateTime t -> putAscii(TemporalText.timestamptz(t));
-            case LocalDate d -> putAscii(TemporalText.date(d));
-            case LocalTime t -> putAscii(t.toString());
+            case UUID u -> out.putAscii(u.toString());
+            case LocalDateTime t -> out.putAscii(TemporalText.timestamp(t));
+            case OffsetDateTime t -> out.putAscii(TemporalText.timestamptz(t));
+            case LocalDate d -> out.putAscii(TemporalText.date(d));
+            case LocalTime t -> out.putAscii(t.toString());
             default -> throw new IllegalArgumentException(
                     "no COPY encoding for " + value.getClass().getName() + " value");
         }
@@ -65,8 +76,9 @@ public final class CopyTextEncoder {
      *
      * @return bytes, ≥ 0
      */
+    @Override
     public int length() {
-        return length;
+        return out.length();
     }
 
     /**
@@ -75,79 +87,25 @@ public final class CopyTextEncoder {
      * @return never null
      */
     public byte[] buffer() {
-        return buffer;
+        return out.array();
     }
 
     /** Forgets the encoded bytes, keeping the buffer for reuse. */
     public void clear() {
-        length = 0;
+        out.clear();
     }
 
-    private void putEscaped(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                putAsciiChar(c);
-            } else if (c < 0x800) {
-                ensure(2);
-                buffer[length++] = (byte) (0xC0 | (c >> 6));
-                buffer[length++] = (byte) (0x80 | (c & 0x3F));
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, s.charAt(++i));
-                ensure(4);
-                buffer[length++] = (byte) (0xF0 | (cp >> 18));
-                buffer[length++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                buffer[length++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                buffer[length++] = (byte) (0x80 | (cp & 0x3F));
-            } else {
-                if (Character.isSurrogate(c)) {
-                    throw new IllegalArgumentException("unpaired surrogate U+" + Integer.toHexString(c) + " in text");
-                }
-                ensure(3);
-                buffer[length++] = (byte) (0xE0 | (c >> 12));
-                buffer[length++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                buffer[length++] = (byte) (0x80 | (c & 0x3F));
-            }
-        }
-    }
-
-    private void putAsciiChar(char c) {
-        switch (c) {
-            case '\\' -> putAscii("\\\\");
-            case '\t' -> putAscii("\\t");
-            case '\n' -> putAscii("\\n");
-            case '\r' -> putAscii("\\r");
-            default -> put((byte) c);
-        }
+    @Override
+    public CopyData take() {
+        return out.take(INITIAL_CAPACITY);
     }
 
     private void putHex(byte[] bytes) {
         // "\x" must itself be escaped in COPY text: the backslash is doubled.
-        ensure(3 + bytes.length * 2);
-        buffer[length++] = '\\';
-        buffer[length++] = '\\';
-        buffer[length++] = 'x';
+        out.putAscii("\\\\x");
         for (byte b : bytes) {
-            buffer[length++] = HEX[(b >> 4) & 0xF];
-            buffer[length++] = HEX[b & 0xF];
-        }
-    }
-
-    private void putAscii(String s) {
-        ensure(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            buffer[length++] = (byte) s.charAt(i);
-        }
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        buffer[length++] = b;
-    }
-
-    private void ensure(int extra) {
-        if (length + extra > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + extra));
+            out.put(HEX[(b >> 4) & 0xF]);
+            out.put(HEX[b & 0xF]);
         }
     }
 }

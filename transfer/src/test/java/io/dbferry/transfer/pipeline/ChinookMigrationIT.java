@@ -32,10 +32,9 @@ class ChinookMigrationIT {
     @BeforeAll
     static void migrateChinook() throws Exception {
         database = TestPostgres.freshDatabase();
-        try (Connection source = SqliteSource.openReadOnly(Samples.chinook());
-                PostgresTarget target = PostgresTarget.connect(database.url(), 2)) {
-            result = new Migration(source, target.dataSource(), MigrationOptions.builder().build(),
-                    MigrationListener.NONE).run();
+        MigrationOptions options = MigrationOptions.builder().build();
+        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
+            result = new Migration(Samples.chinook(), target.dataSource(), options, MigrationListener.NONE).run();
         }
     }
 

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.transfer.connect.PostgresTarget;
-import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
@@ -36,9 +35,8 @@ class TargetSafetyIT {
     }
 
     private MigrationResult migrate(MigrationOptions options) throws Exception {
-        try (Connection source = SqliteSource.openReadOnly(Samples.chinook());
-                PostgresTarget target = PostgresTarget.connect(database.url(), 2)) {
-            return new Migration(source, target.dataSource(), options, MigrationListener.NONE).run();
+        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
+            return new Migration(Samples.chinook(), target.dataSource(), options, MigrationListener.NONE).run();
         }
     }
 

@@ -9,7 +9,6 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.transfer.connect.PostgresTarget;
-import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Files;
@@ -64,9 +63,9 @@ class TypeFidelityIT {
     }
 
     private void migrate() throws Exception {
-        try (Connection source = SqliteSource.openReadOnly(sqlite);
-                PostgresTarget target = PostgresTarget.connect(database.url(), 2)) {
-            new Migration(source, target.dataSource(), MigrationOptions.builder().build(), MigrationListener.NONE).run();
+        MigrationOptions options = MigrationOptions.builder().build();
+        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
+            new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
         }
     }
 
@@ -137,9 +136,8 @@ class TypeFidelityIT {
         // an explicit offset by 13 hours.
         TimeZone jvmZone = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Auckland"));
-        try (Connection source = SqliteSource.openReadOnly(sqlite);
-                PostgresTarget target = PostgresTarget.connect(database.url(), 2)) {
-            new Migration(source, target.dataSource(), options, MigrationListener.NONE).run();
+        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
+            new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
         } finally {
             TimeZone.setDefault(jvmZone);
         }

@@ -81,9 +81,8 @@ class VerifierIT {
     }
 
     private void migrate(MigrationOptions options) throws Exception {
-        try (Connection source = SqliteSource.openReadOnly(sqlite);
-                PostgresTarget target = PostgresTarget.connect(database.url(), 2)) {
-            new Migration(source, target.dataSource(), options, MigrationListener.NONE).run();
+        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
+            new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
         }
     }
 

@@ -1,0 +1,105 @@
+package io.dbferry.transfer.pipeline;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.transfer.write.CopyData;
+import io.dbferry.transfer.write.CopyFormat;
+import io.dbferry.transfer.write.CopyStatement;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.BlockingQueue;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * One writer worker: borrows one target connection for its whole life, then takes chunk streams until
+ * told there are no more, streaming each chunk through pgjdbc's {@code CopyManager.copyIn} in one
+ * transaction and committing it. A failure or a cancellation cancels the COPY and rolls the chunk's
+ * transaction back before the worker ends. Runs on one thread.
+ */
+final class ChunkWriter implements Runnable {
+
+    /** Receives each committed chunk, on the writer's thread. */
+    @FunctionalInterface
+    interface ChunkCommitted {
+        void committed(ChunkStream stream, long rowsWritten, long bytes);
+    }
+
+    private final DataSource target;
+    private final BlockingQueue<ChunkStream> handoff;
+    private final CopyFormat format;
+    private final ChunkCommitted onCommit;
+
+    ChunkWriter(DataSource target, BlockingQueue<ChunkStream> handoff, CopyFormat format, ChunkCommitted onCommit) {
+        this.target = target;
+        this.handoff = handoff;
+        this.format = format;
+        this.onCommit = onCommit;
+    }
+
+    /**
+     * Writes chunks until {@link ChunkStream#NO_MORE}.
+     *
+     * @throws DbferryException with {@code LOAD_FAILED} naming the chunk, the table and the server's
+     *     message; {@code CONNECTION_FAILED} when no target connection can be had
+     * @throws FirstFailure.Cancelled when interrupted by a cancellation (the interrupt flag is restored)
+     */
+    @Override
+    public void run() {
+        try (Connection connection = target.getConnection()) {
+            connection.setAutoCommit(false);
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            for (ChunkStream stream = handoff.take(); stream != ChunkStream.NO_MORE; stream = handoff.take()) {
+                write(connection, copy, stream);
+            }
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.CONNECTION_FAILED, "cannot use a target connection for "
+                    + "loading: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FirstFailure.Cancelled();
+        }
+    }
+
+    private void write(Connection connection, CopyManager copy, ChunkStream stream) throws InterruptedException {
+        CopyIn copyIn = null;
+        try {
+            copyIn = copy.copyIn(CopyStatement.sql(stream.table().table(), format));
+            long bytes = 0;
+            for (CopyData batch = stream.take(); batch != null; batch = stream.take()) {
+                copyIn.writeToCopy(batch.bytes(), 0, batch.length());
+                bytes += batch.length();
+            }
+            long written = copyIn.endCopy();
+            connection.commit();
+            onCommit.committed(stream, written, bytes);
+        } catch (SQLException e) {
+            DbferryException failure = new DbferryException(ErrorCode.LOAD_FAILED, "failed writing "
+                    + stream.chunk().describe() + " to " + stream.table().table().target() + " on the target: "
+                    + e.getMessage(), e);
+            abort(connection, copyIn, failure);
+            throw failure;
+        } catch (InterruptedException | RuntimeException e) {
+            abort(connection, copyIn, e);
+            throw e;
+        }
+    }
+
+    /** Cancels the COPY and rolls back; a failure to do so means the connection is gone, which rolls back too. */
+    private static void abort(Connection connection, CopyIn copyIn, Exception failure) {
+        try {
+            if (copyIn != null && copyIn.isActive()) {
+                copyIn.cancelCopy();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+}
