@@ -37,9 +37,13 @@ public final class EndToEnd {
             "column orders.updated_at to timestamptz using unix-timestamp-to-timestamptz";
 
     private static final String DBFERRY = "dbferry migrate";
+    /** Below this busy fraction of all CPUs, before a run, the machine counts as quiet. */
+    private static final double QUIET = 0.15;
 
     private final EndToEndOptions options;
     private final Optional<Path> pgloader;
+    private int runsStarted;
+    private int runsStartedBusy;
 
     private EndToEnd(EndToEndOptions options, Optional<Path> pgloader) {
         this.options = options;
@@ -73,11 +77,14 @@ public final class EndToEnd {
         System.out.println(Machine.describe(options, pgloader));
         Map<Long, Map<String, Series>> results = new LinkedHashMap<>();
         for (long rows : options.rows()) {
+            runsStarted = 0;
+            runsStartedBusy = 0;
             Map<String, Series> series = runSize(rows);
             results.put(rows, series);
             System.out.printf(Locale.ROOT, "%n### %,d rows (%,d customers, %,d orders), %d repeats%n%n", rows,
                     BenchmarkSchema.customerRows(rows), BenchmarkSchema.orderRows(rows), options.repeats());
             System.out.print(ResultTable.forSize(rows, List.copyOf(series.values())));
+            System.out.println(quietNote());
         }
         if (results.size() > 1) {
             long small = options.rows().stream().min(Long::compare).orElseThrow();
@@ -149,6 +156,7 @@ public final class EndToEnd {
         server.checkpoint();
         server.recreateDatabase(database);
         try {
+            awaitQuietMachine(rows);
             T measured = work.apply(database);
             expectRows(database, tool, BenchmarkSchema.CUSTOMERS, BenchmarkSchema.customerRows(rows));
             expectRows(database, tool, BenchmarkSchema.ORDERS, BenchmarkSchema.orderRows(rows));
@@ -156,6 +164,27 @@ public final class EndToEnd {
         } finally {
             server.dropDatabase(database);
         }
+    }
+
+    private void awaitQuietMachine(long rows) {
+        runsStarted++;
+        boolean quiet = CpuLoad.awaitQuiet(QUIET, options.quietWaitSeconds(),
+                line -> System.err.printf(Locale.ROOT, "[%,d rows] %s%n", rows, line));
+        if (!quiet) {
+            runsStartedBusy++;
+        }
+    }
+
+    private String quietNote() {
+        if (options.quietWaitSeconds() == 0) {
+            return String.format(Locale.ROOT, "%n_The CPUs' load before each run was not checked (--quiet-wait 0)._");
+        }
+        return runsStartedBusy == 0
+                ? String.format(Locale.ROOT, "%n_All %d runs started with the CPUs less than %.0f %% busy with other"
+                        + " work._", runsStarted, QUIET * 100)
+                : String.format(Locale.ROOT, "%n_%d of %d runs started while other work kept the CPUs ≥ %.0f %% busy"
+                        + " for %d s: their times are suspect._", runsStartedBusy, runsStarted, QUIET * 100,
+                        options.quietWaitSeconds());
     }
 
     private void expectRows(String database, String tool, String table, long expected) {

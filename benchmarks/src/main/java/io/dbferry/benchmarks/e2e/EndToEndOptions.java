@@ -23,10 +23,13 @@ import java.util.Set;
  * @param xmx dbferry's maximum heap, as {@code -Xmx} takes it (e.g. {@code 256m}), never null
  * @param dbferryArgs more arguments for {@code dbferry migrate}, never null, possibly empty
  * @param floorConnections connections for the floor's parallel COPY, ≥ 1
+ * @param quietWaitSeconds how long to wait at most, before each run, for other work to leave the CPUs
+ *     quiet; ≥ 0, 0 for not at all
  * @param server the PostgreSQL server, never null
  */
 record EndToEndOptions(List<Long> rows, long seed, int repeats, Set<Tool> tools, Path workDir, Path dbferryJar,
-        Path java, String xmx, List<String> dbferryArgs, int floorConnections, PostgresServer server) {
+        Path java, String xmx, List<String> dbferryArgs, int floorConnections, long quietWaitSeconds,
+        PostgresServer server) {
 
     static final String USAGE = """
             usage: benchmarks/run-e2e.sh [options]
@@ -40,6 +43,8 @@ record EndToEndOptions(List<Long> rows, long seed, int repeats, Set<Tool> tools,
               --xmx SIZE               dbferry's -Xmx (default: 256m)
               --dbferry-arg ARG        one more argument for dbferry migrate, repeatable (default: none)
               --floor-connections N    connections of the floor's parallel COPY (default: 2)
+              --quiet-wait SECONDS     before each run, wait up to this long for the CPUs to be less than
+                                       15 % busy with other work; 0: don't (default: 180)
               --pg-host H --pg-port P --pg-user U   the server (default: 127.0.0.1, 5432, postgres);
                                        a password comes from PGPASSWORD""";
 
@@ -58,6 +63,9 @@ record EndToEndOptions(List<Long> rows, long seed, int repeats, Set<Tool> tools,
         rows.forEach(BenchmarkSchema::customerRows);
         atLeastOne("--repeats", repeats);
         atLeastOne("--floor-connections", floorConnections);
+        if (quietWaitSeconds < 0) {
+            throw new IllegalArgumentException("--quiet-wait must be ≥ 0, was " + quietWaitSeconds);
+        }
     }
 
     /**
@@ -79,7 +87,7 @@ record EndToEndOptions(List<Long> rows, long seed, int repeats, Set<Tool> tools,
         }
         return new EndToEndOptions(parsed.rows, parsed.seed, parsed.repeats, parsed.tools, parsed.workDir,
                 parsed.dbferryJar, parsed.java, parsed.xmx, parsed.dbferryArgs, parsed.floorConnections,
-                new PostgresServer(parsed.host, parsed.port, parsed.user, password));
+                parsed.quietWaitSeconds, new PostgresServer(parsed.host, parsed.port, parsed.user, password));
     }
 
     private static void atLeastOne(String option, int value) {
@@ -100,6 +108,7 @@ record EndToEndOptions(List<Long> rows, long seed, int repeats, Set<Tool> tools,
         String xmx = "256m";
         final List<String> dbferryArgs = new ArrayList<>();
         int floorConnections = 2;
+        long quietWaitSeconds = 180;
         String host = "127.0.0.1";
         int port = 5432;
         String user = "postgres";
@@ -120,6 +129,7 @@ record EndToEndOptions(List<Long> rows, long seed, int repeats, Set<Tool> tools,
                 case "--xmx" -> xmx = value;
                 case "--dbferry-arg" -> dbferryArgs.add(value);
                 case "--floor-connections" -> floorConnections = (int) number(option, value);
+                case "--quiet-wait" -> quietWaitSeconds = number(option, value);
                 case "--pg-host" -> host = value;
                 case "--pg-port" -> port = (int) number(option, value);
                 case "--pg-user" -> user = value;

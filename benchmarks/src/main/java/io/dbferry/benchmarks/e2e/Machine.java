@@ -5,12 +5,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** What the results depend on, printed above them: cores, memory, the JDK, PostgreSQL and pgloader. */
 final class Machine {
+
+    /** The settings that decide COPY and index-build speed (PostgreSQL docs §20.4, §20.5). */
+    private static final List<String> SETTINGS = List.of("shared_buffers", "max_wal_size", "wal_level",
+            "synchronous_commit", "fsync", "maintenance_work_mem", "max_parallel_maintenance_workers");
 
     private Machine() {}
 
@@ -41,11 +46,13 @@ final class Machine {
                 - dbferry: %s -Xmx%s -jar %s migrate …%s
                 - java: %s
                 - PostgreSQL: %s
+                - server settings: %s
                 - pgloader: %s
                 """, Runtime.getRuntime().availableProcessors(), firstLine(cpuModel()), memTotal(),
                 options.java(), options.xmx(), options.dbferryJar(),
                 options.dbferryArgs().isEmpty() ? "" : " " + String.join(" ", options.dbferryArgs()),
                 firstLine(output(options.java().toString(), "-version")), options.server().version(),
+                options.server().settings(SETTINGS),
                 pgloader.map(p -> firstLine(output(p.toString(), "--version")) + " (with --cast \""
                         + EndToEnd.PGLOADER_EPOCH_CAST + "\")")
                         .orElse("not installed (apt-get install pgloader): left out"));

@@ -3,9 +3,12 @@ package io.dbferry.benchmarks.e2e;
 import io.dbferry.benchmarks.BenchmarkException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import org.jooq.DSLContext;
@@ -101,6 +104,29 @@ record PostgresServer(String host, int port, String user, String password) {
             return result.getString(1);
         } catch (SQLException e) {
             throw failure("reading the server version", e);
+        }
+    }
+
+    /**
+     * Server settings as {@code name=value}, e.g. {@code shared_buffers=128MB, max_wal_size=1GB}.
+     *
+     * @param names setting names, never null
+     * @return never null
+     */
+    String settings(List<String> names) {
+        try (Connection connection = connect("postgres");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT name || '=' || current_setting(name) FROM unnest(?::text[]) AS s(name)")) {
+            query.setArray(1, connection.createArrayOf("text", names.toArray()));
+            List<String> settings = new ArrayList<>();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    settings.add(result.getString(1));
+                }
+            }
+            return String.join(", ", settings);
+        } catch (SQLException e) {
+            throw failure("reading the server settings", e);
         }
     }
 
