@@ -181,7 +181,7 @@ public final class EndToEnd {
         }
         return runsStartedBusy == 0
                 ? String.format(Locale.ROOT, "%n_All %d runs started with the CPUs less than %.0f %% busy with other"
-                        + " work._", runsStarted, QUIET * 100)
+                        + " work (checked before each run, not during it)._", runsStarted, QUIET * 100)
                 : String.format(Locale.ROOT, "%n_%d of %d runs started while other work kept the CPUs ≥ %.0f %% busy"
                         + " for %d s: their times are suspect._", runsStartedBusy, runsStarted, QUIET * 100,
                         options.quietWaitSeconds());
@@ -198,9 +198,9 @@ public final class EndToEnd {
     private static void record(Map<String, List<Measurement>> runs, long rows, int repeat, String name,
             Measurement measurement) {
         runs.computeIfAbsent(name, n -> new ArrayList<>()).add(measurement);
-        System.err.printf(Locale.ROOT, "[%,d rows, run %d] %-32s %8.2f s%s%n", rows, repeat, name,
-                measurement.wallSeconds(), measurement.peakRssBytes() == Measurement.NO_RSS ? ""
-                        : String.format(Locale.ROOT, "  %,d MB peak RSS", measurement.peakRssBytes() >> 20));
+        System.err.printf(Locale.ROOT, "[%,d rows, run %d] %-30s %7.2f s%s%n", rows, repeat, name,
+                measurement.wallSeconds(), !measurement.hasClient() ? "" : String.format(Locale.ROOT,
+                        "  %.2f s CPU, %,d MB peak RSS", measurement.cpuSeconds(), measurement.peakRssBytes() >> 20));
     }
 
     /** The dataset of this size and seed, generated unless a previous run left it. */

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The benchmark's results as markdown tables: per dataset size one line per series with the median, the
- * range, the peak resident set, rows per second and the ratios to pgloader and to the floor; and across two
+ * The benchmark's results as markdown tables: per dataset size one line per series with the median wall
+ * time, its range, the client process's median CPU time and peak resident set, rows per second and the
+ * ratios to pgloader and to the floor; and across two
  * sizes, the linearity of each series (issue 4: 4× the rows → ≤ 4.4× the time).
  */
 final class ResultTable {
@@ -33,12 +34,12 @@ final class ResultTable {
         Optional<Double> pgloader = median(lines, PGLOADER);
         Optional<Double> floor = median(lines, FLOOR);
         StringBuilder table = new StringBuilder()
-                .append("| tool | median s | min–max s | peak RSS MB | rows/s | × pgloader | × floor |\n")
-                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| tool | median s | min–max s | client CPU s | peak RSS MB | rows/s | × pgloader | × floor |\n")
+                .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Series line : lines) {
             double median = line.medianSeconds();
-            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f–%.2f | %s | %,.0f | %s | %s |%n",
-                    line.name(), median, line.minSeconds(), line.maxSeconds(), rssMegabytes(line),
+            table.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f–%.2f | %s | %s | %,.0f | %s | %s |%n",
+                    line.name(), median, line.minSeconds(), line.maxSeconds(), cpuSeconds(line), rssMegabytes(line),
                     rows / median, ratio(median, pgloader), ratio(median, floor)));
         }
         return table.toString();
@@ -81,8 +82,11 @@ final class ResultTable {
         return reference.map(r -> String.format(Locale.ROOT, "%.2f", seconds / r)).orElse("–");
     }
 
+    private static String cpuSeconds(Series line) {
+        return line.hasClient() ? String.format(Locale.ROOT, "%.2f", line.medianCpuSeconds()) : "(server)";
+    }
+
     private static String rssMegabytes(Series line) {
-        long bytes = line.peakRssBytes();
-        return bytes == Measurement.NO_RSS ? "(server)" : String.format(Locale.ROOT, "%,d", bytes / (1024 * 1024));
+        return line.hasClient() ? String.format(Locale.ROOT, "%,d", line.peakRssBytes() / (1024 * 1024)) : "(server)";
     }
 }

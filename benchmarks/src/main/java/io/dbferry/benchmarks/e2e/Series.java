@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The repeated runs of one line of the result table, e.g. "dbferry migrate" at 2.1M rows.
@@ -23,9 +24,7 @@ record Series(String name, List<Measurement> runs) {
 
     /** The median wall time in seconds; the mean of the middle two for an even count. */
     double medianSeconds() {
-        List<Double> sorted = sortedSeconds();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+        return median(sortedSeconds());
     }
 
     /** The shortest wall time in seconds. */
@@ -38,14 +37,33 @@ record Series(String name, List<Measurement> runs) {
         return sortedSeconds().get(runs.size() - 1);
     }
 
-    /** The largest resident set of any run in bytes, or {@link Measurement#NO_RSS}. */
+    /** The median CPU time of the client process in seconds, or {@link Measurement#NOT_MEASURED}. */
+    double medianCpuSeconds() {
+        return median(sorted(Measurement::cpuSeconds));
+    }
+
+    /** The largest resident set of any run in bytes, or {@link Measurement#NOT_MEASURED}. */
     long peakRssBytes() {
         return runs.stream().mapToLong(Measurement::peakRssBytes).max().orElseThrow();
     }
 
+    /** Whether the runs had a client process to measure. */
+    boolean hasClient() {
+        return runs.get(0).hasClient();
+    }
+
     private List<Double> sortedSeconds() {
-        List<Double> seconds = new ArrayList<>(runs.stream().map(Measurement::wallSeconds).toList());
-        seconds.sort(Comparator.naturalOrder());
-        return seconds;
+        return sorted(Measurement::wallSeconds);
+    }
+
+    private List<Double> sorted(ToDoubleFunction<Measurement> value) {
+        List<Double> values = new ArrayList<>(runs.stream().map(value::applyAsDouble).toList());
+        values.sort(Comparator.naturalOrder());
+        return values;
+    }
+
+    private static double median(List<Double> sorted) {
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

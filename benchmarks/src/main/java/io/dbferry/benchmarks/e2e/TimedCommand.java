@@ -11,7 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs a command under GNU time ({@code /usr/bin/time -v}) and measures its wall time and peak resident set.
+ * Runs a command under GNU time ({@code /usr/bin/time -v}) and measures its wall time, CPU time and peak
+ * resident set.
  * The command's stdout and stderr go to a log file, which a failure message names.
  */
 final class TimedCommand {
@@ -20,6 +21,7 @@ final class TimedCommand {
     static final Path GNU_TIME = Path.of("/usr/bin/time");
 
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern CPU = Pattern.compile("(?:User|System) time \\(seconds\\): ([0-9.]+)");
 
     private TimedCommand() {}
 
@@ -28,7 +30,7 @@ final class TimedCommand {
      *
      * @param command the program and its arguments, never null, not empty
      * @param log the file to write the command's output to, replaced; never null
-     * @return the wall time and the peak resident set of the command's process, never null
+     * @return the wall time, and the CPU time and peak resident set of the command's process; never null
      * @throws BenchmarkException when GNU time is missing, the command cannot start or exits non-zero
      */
     static Measurement run(List<String> command, Path log) {
@@ -48,13 +50,29 @@ final class TimedCommand {
             if (exit != 0) {
                 throw new BenchmarkException(command.get(0) + " exited with code " + exit + ": see " + log);
             }
-            return new Measurement(seconds, peakRssBytes(Files.readString(report), report));
+            String usage = Files.readString(report);
+            return new Measurement(seconds, cpuSeconds(usage), peakRssBytes(usage, report));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchmarkException("interrupted while running " + command.get(0), e);
         }
+    }
+
+    /**
+     * The user plus system CPU time in a GNU time {@code -v} report.
+     *
+     * @param report the report's text, never null
+     * @return seconds, ≥ 0; 0 when the report has neither line
+     */
+    static double cpuSeconds(String report) {
+        Matcher matcher = CPU.matcher(report);
+        double seconds = 0;
+        while (matcher.find()) {
+            seconds += Double.parseDouble(matcher.group(1));
+        }
+        return seconds;
     }
 
     /**

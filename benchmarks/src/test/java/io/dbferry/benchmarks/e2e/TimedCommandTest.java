@@ -2,6 +2,7 @@ package io.dbferry.benchmarks.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.dbferry.benchmarks.BenchmarkException;
 import java.nio.file.Path;
@@ -20,6 +21,17 @@ class TimedCommandTest {
                 """;
 
         assertThat(TimedCommand.peakRssBytes(report, Path.of("r"))).isEqualTo(716_800L * 1024);
+    }
+
+    @Test
+    void addsUserAndSystemTime() {
+        String report = """
+                \tUser time (seconds): 20.55
+                \tSystem time (seconds): 3.83
+                \tPercent of CPU this job got: 64%
+                """;
+
+        assertThat(TimedCommand.cpuSeconds(report)).isCloseTo(24.38, within(1e-9));
     }
 
     @Test
