@@ -18,7 +18,7 @@ import java.sql.Types;
  * seed give the same content (the file's bytes may differ, its rows do not). About 210 bytes a row on disk,
  * indexes included; 2.1 million rows make a file of about 450 MB, as issue 4's reference.
  *
- * <p>Command line: {@code java -cp benchmarks/target/benchmarks.jar
+ * <p>Command line: {@code java --enable-native-access=ALL-UNNAMED -cp benchmarks/target/benchmarks.jar
  * io.dbferry.benchmarks.dataset.DatasetGenerator --rows N [--seed S] --out FILE} (seed default
  * {@value #DEFAULT_SEED}). An existing FILE is replaced; the rows are written to a temporary file beside it
  * first, so FILE is either complete or absent.

@@ -81,8 +81,9 @@ public final class EndToEnd {
             runsStartedBusy = 0;
             Map<String, Series> series = runSize(rows);
             results.put(rows, series);
-            System.out.printf(Locale.ROOT, "%n### %,d rows (%,d customers, %,d orders), %d repeats%n%n", rows,
-                    BenchmarkSchema.customerRows(rows), BenchmarkSchema.orderRows(rows), options.repeats());
+            System.out.printf(Locale.ROOT, "%n### %,d rows (%,d customers, %,d orders), %d %s%n%n", rows,
+                    BenchmarkSchema.customerRows(rows), BenchmarkSchema.orderRows(rows), options.repeats(),
+                    options.repeats() == 1 ? "repeat" : "repeats");
             System.out.print(ResultTable.forSize(rows, List.copyOf(series.values())));
             System.out.println(quietNote());
         }
