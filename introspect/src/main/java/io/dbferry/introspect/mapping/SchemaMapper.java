@@ -97,9 +97,15 @@ public final class SchemaMapper {
                 constraintName(table.primaryKey().name(), name, List.of(), "pkey"), names(table.primaryKey().columns()));
         List<UniqueKey> uniqueKeys = table.uniqueKeys().stream().map(u -> new UniqueKey(
                 constraintName(u.name(), name, names(u.columns()), "key"), names(u.columns()))).toList();
-        List<Index> indexes = table.indexes().stream()
-                .map(i -> new Index(targetName(i.name()), names(i.columns()),
-                        i.unique())).toList();
+        List<Index> indexes = new ArrayList<>();
+        for (Index index : table.indexes()) {
+            if (!index.isPlain()) {
+                notes.add("index \"" + index.name() + "\" on \"" + table.id().name()
+                        + "\" is partial, on an expression or collated and is not migrated yet");
+                continue;
+            }
+            indexes.add(new Index(targetName(index.name()), names(index.columns()), index.unique()));
+        }
         List<ForeignKey> foreignKeys = new ArrayList<>();
         for (ForeignKey fk : table.foreignKeys()) {
             if (!selected.containsKey(fk.referencedTable().name())) {
