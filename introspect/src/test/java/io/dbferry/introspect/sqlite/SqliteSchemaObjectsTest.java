@@ -2,6 +2,7 @@ package io.dbferry.introspect.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbferry.introspect.SchemaObjectsFixture;
 import io.dbferry.introspect.TestSqlite;
 import io.dbferry.introspect.model.CheckConstraint;
 import io.dbferry.introspect.model.Index;
@@ -15,40 +16,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The schema objects beyond columns and keys, read from a fixture with one of each: CHECK constraints (BETWEEN,
- * IN, named and unnamed, column- and table-level), defaults, a NOCASE column, partial, expression and NOCASE
- * indexes, and views over a join and over a view. Expectations are the DDL's own text.
+ * The schema objects beyond columns and keys, read from {@link SchemaObjectsFixture}. Expectations are the DDL's
+ * own text.
  */
 class SqliteSchemaObjectsTest {
-
-    /** The fixture, also used by the translation, DDL and planner tests. */
-    static final String[] FIXTURE = {
-        "CREATE TABLE customer (id INTEGER PRIMARY KEY, "
-                + "email TEXT NOT NULL COLLATE NOCASE UNIQUE, "
-                + "name TEXT NOT NULL CHECK (length(name) > 0), "
-                + "active BOOLEAN NOT NULL DEFAULT 0, "
-                + "created TEXT NOT NULL DEFAULT (datetime('now')), "
-                + "tier TEXT DEFAULT 'abc' CONSTRAINT tier_known CHECK (tier IN ('abc', 'gold')))",
-        "CREATE TABLE orders (id INTEGER PRIMARY KEY, customer_id INTEGER NOT NULL REFERENCES customer (id), "
-                + "quantity INTEGER NOT NULL, price NUMERIC(10, 2) NOT NULL, status TEXT NOT NULL DEFAULT \"new\", "
-                + "CHECK (quantity BETWEEN 1 AND 100), "
-                + "CONSTRAINT \"price positive\" CHECK (price >= 0))",
-        "CREATE INDEX orders_open ON orders (customer_id) WHERE status <> 'done'",
-        "CREATE INDEX customer_name_lower ON customer (lower(name), id DESC)",
-        "CREATE INDEX customer_tier ON customer (tier COLLATE NOCASE)",
-        "CREATE VIEW customer_orders AS SELECT c.name, o.quantity, o.price FROM customer c "
-                + "JOIN orders AS o ON o.customer_id = c.id",
-        "CREATE VIEW big_orders (customer, total) AS SELECT name, quantity * price FROM customer_orders "
-                + "WHERE quantity >= 10"
-    };
 
     private static SchemaSnapshot snapshot;
 
     @BeforeAll
     static void read() throws Exception {
-        try (Connection connection = TestSqlite.fixture(FIXTURE)) {
-            snapshot = SqliteSchemaReader.read(connection);
-        }
+        snapshot = SchemaObjectsFixture.read();
     }
 
     @Test
@@ -110,7 +87,7 @@ class SqliteSchemaObjectsTest {
         assertThat(snapshot.views()).extracting(View::name).containsExactly("big_orders", "customer_orders");
         assertThat(snapshot.views().get(0).dependsOn()).containsExactly("customer_orders");
         assertThat(snapshot.views().get(1).dependsOn()).containsExactly("customer", "orders");
-        assertThat(snapshot.views().get(1).sourceSql()).isEqualTo(FIXTURE[5]);
+        assertThat(snapshot.views().get(1).sourceSql()).isEqualTo(SchemaObjectsFixture.STATEMENTS[5]);
         assertThat(snapshot.notes()).isEmpty();
     }
 
