@@ -201,15 +201,21 @@ public final class PostgresDdl {
      * @return one statement per foreign key, never null, possibly empty
      */
     public List<String> foreignKeys(MappedTable table) {
-        List<String> statements = new ArrayList<>();
-        for (ForeignKey fk : table.foreignKeys()) {
-            ConstraintForeignKeyOnStep constraint = DSL.constraint(DSL.name(fk.name()))
-                    .foreignKey(fields(fk.columns()))
-                    .references(DSL.table(name(fk.referencedTable())), fields(fk.referencedColumns()));
-            statements.add(dsl.alterTable(name(table.target()))
-                    .add(onUpdate(onDelete(constraint, fk.onDelete()), fk.onUpdate())).getSQL());
-        }
-        return statements;
+        return table.foreignKeys().stream().map(fk -> addForeignKey(table.target(), fk)).toList();
+    }
+
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … REFERENCES …} with its actions.
+     *
+     * @param table the referencing table, never null
+     * @param fk the named foreign key in target names, never null
+     * @return one statement, never null
+     */
+    public String addForeignKey(TableId table, ForeignKey fk) {
+        ConstraintForeignKeyOnStep constraint = DSL.constraint(DSL.name(fk.name()))
+                .foreignKey(fields(fk.columns()))
+                .references(DSL.table(name(fk.referencedTable())), fields(fk.referencedColumns()));
+        return dsl.alterTable(name(table)).add(onUpdate(onDelete(constraint, fk.onDelete()), fk.onUpdate())).getSQL();
     }
 
     /**
