@@ -59,7 +59,9 @@ import org.jooq.impl.QOM;
  *       {@link GlobPattern}.</li>
  *   <li><b>CAST</b> types go through the type mapping ({@code CAST(x AS INTEGER)} → {@code cast(x as bigint)}).</li>
  *   <li><b>Names</b> get their declared spelling (SQLite names are case-insensitive) and target name; a view's
- *       tables and views are qualified with the target schema.</li>
+ *       tables and views are qualified with the target schema. Aliases and common table expression names are kept
+ *       as written, also under {@code --identifiers lower}, so a view's output columns named by an alias keep their
+ *       case.</li>
  * </ul>
  * Untranslatable, with the reason: {@code typeof()}, the JSON functions and {@code ->}/{@code ->>},
  * {@code printf()}, {@code hex()}, {@code random()}, {@code COLLATE NOCASE}/{@code RTRIM} inside an expression,
