@@ -28,9 +28,10 @@ final class ProblemDatabase {
     }
 
     private static final String[] SQL = {
-        // users: 6 rows; ids 2..6 each carry bad values, id 1 is clean.
+        // users: 6 rows; ids 2..6 each carry bad values, id 1 is clean. status's default has no PostgreSQL
+        // translation (DEFAULT_NOT_CARRIED).
         "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(20) NOT NULL, is_admin BOOLEAN, age SMALLINT,"
-                + " settings JSON, external_id UUID, score REAL, nickname TEXT, status TEXT DEFAULT 'new',"
+                + " settings JSON, external_id UUID, score REAL, nickname TEXT, status TEXT DEFAULT (printf('%s', 'new')),"
                 + " \"order\" INTEGER, " + LONG_COLUMN + " TEXT)",
         "INSERT INTO users (id, email, is_admin, age, settings, external_id, score, nickname) VALUES"
                 + " (1, 'ann@example.com', 1, 30, '{\"theme\":\"dark\"}', '123e4567-e89b-12d3-a456-426614174000', 1.5, 'ann')",
@@ -61,6 +62,7 @@ final class ProblemDatabase {
         // weight is declared FLOATING POINT, which contains INT: bigint by affinity (AFFINITY_FALLBACK); 2.5 is
         // then not an integer (NOT_AN_INTEGER).
         "INSERT INTO tags VALUES ('red', 1), (NULL, 2), ('blue', 2.5)",
-        "CREATE INDEX tags_heavy ON tags (weight) WHERE weight > 1",
+        // A partial index whose predicate has no PostgreSQL translation (SCHEMA_OBJECT_NOT_CARRIED).
+        "CREATE INDEX tags_heavy ON tags (weight) WHERE typeof(weight) = 'real'",
     };
 }

@@ -4,6 +4,7 @@ import io.dbferry.introspect.mapping.IdentifierPolicy;
 import io.dbferry.introspect.mapping.SchemaMapper;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.mapping.TypeMapping;
+import io.dbferry.introspect.model.CheckConstraint;
 import io.dbferry.introspect.model.Column;
 import io.dbferry.introspect.model.ColumnType;
 import io.dbferry.introspect.model.Dialect;
@@ -99,6 +100,7 @@ public final class TestTables {
         private final List<UniqueKey> uniqueKeys = new ArrayList<>();
         private final List<ForeignKey> foreignKeys = new ArrayList<>();
         private final List<Index> indexes = new ArrayList<>();
+        private final List<CheckConstraint> checks = new ArrayList<>();
 
         private Builder(TableId id) {
             this.id = id;
@@ -142,6 +144,12 @@ public final class TestTables {
             return this;
         }
 
+        /** Sets a named primary key. */
+        public Builder namedPrimaryKey(String name, String... columnNames) {
+            primaryKey = new PrimaryKey(name, List.of(columnNames));
+            return this;
+        }
+
         /** Adds a UNIQUE constraint. */
         public Builder unique(String name, String... columnNames) {
             uniqueKeys.add(new UniqueKey(name, List.of(columnNames)));
@@ -160,6 +168,18 @@ public final class TestTables {
             return this;
         }
 
+        /** Adds an index as given. */
+        public Builder index(Index index) {
+            indexes.add(index);
+            return this;
+        }
+
+        /** Adds a CHECK constraint. */
+        public Builder check(String name, String sql) {
+            checks.add(new CheckConstraint(name, sql));
+            return this;
+        }
+
         /** Adds an unnamed single-column foreign key to a table of the same schema, with no actions. */
         public Builder foreignKey(String column, String referencedTable, String referencedColumn) {
             foreignKeys.add(new ForeignKey(null, List.of(column), new TableId(id.schema(), referencedTable),
@@ -169,7 +189,7 @@ public final class TestTables {
 
         /** Builds the table. */
         public Table build() {
-            return new Table(id, columns, primaryKey, uniqueKeys, foreignKeys, indexes, false);
+            return new Table(id, columns, primaryKey, uniqueKeys, foreignKeys, indexes, checks, false);
         }
 
         private Column last() {

@@ -6,6 +6,7 @@ import io.dbferry.introspect.model.Index;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.UniqueKey;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +15,8 @@ import java.util.Set;
 /**
  * Compares the keys and indexes of one mapped table with an existing target table. Keys are matched by their
  * columns, not their names: a constraint named differently but on the same columns is the same rule. A unique
- * index and a UNIQUE constraint enforce the same rule, so they are compared as one set. Not thread-safe; one
- * instance per table.
+ * index and a UNIQUE constraint enforce the same rule, so they are compared as one set; a partial or expression
+ * unique index keeps only some rows or values unique and is not a key. Not thread-safe; one instance per table.
  */
 final class ConstraintComparator {
 
@@ -94,13 +95,17 @@ final class ConstraintComparator {
 
     private void indexes() {
         Set<List<String>> target = new LinkedHashSet<>();
-        actual.indexes().forEach(i -> target.add(i.columns()));
+        actual.indexes().stream().filter(Index::isPlain).forEach(i -> target.add(i.columns()));
+        Set<String> targetNames = new HashSet<>();
+        actual.indexes().forEach(i -> targetNames.add(i.name()));
         actual.uniqueKeys().forEach(u -> target.add(u.columns()));
         if (actual.primaryKey() != null) {
             target.add(actual.primaryKey().columns());
         }
         for (Index index : table.indexes()) {
-            if (!index.unique() && !target.contains(index.columns())) {
+            // A partial, expression or NOCASE index is found by its name; a plain one also by its columns.
+            if (!index.unique() && !targetNames.contains(index.name())
+                    && !(index.isPlain() && target.contains(index.columns()))) {
                 issues.add(CompatibilityIssue.schema(IssueCode.INDEX_MISSING_IN_TARGET, name, null,
                         "index \"" + index.name() + "\" on " + index.columns() + " has no target index on the same columns",
                         "create it in the target if queries need it; migrate creates it only with new tables"));
@@ -116,7 +121,7 @@ final class ConstraintComparator {
     private static Set<List<String>> uniqueSets(List<UniqueKey> keys, List<Index> indexes) {
         Set<List<String>> sets = new LinkedHashSet<>();
         keys.forEach(k -> sets.add(sorted(k.columns())));
-        indexes.stream().filter(Index::unique).forEach(i -> sets.add(sorted(i.columns())));
+        indexes.stream().filter(i -> i.unique() && i.isPlain()).forEach(i -> sets.add(sorted(i.columns())));
         return sets;
     }
 

@@ -1,13 +1,10 @@
 package io.dbferry.introspect.compare;
 
 import io.dbferry.introspect.mapping.IdentifierPolicy;
-import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.PostgresIdentifiers;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.model.Column;
-import io.dbferry.introspect.model.Index;
 import io.dbferry.introspect.model.Table;
-import io.dbferry.introspect.model.UniqueKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,37 +56,19 @@ public final class IdentifierChecker {
     }
 
     /**
-     * Checks the mapped table, constraint and index names, which share one namespace per schema in PostgreSQL
-     * (a primary key or unique constraint is an index of the same name).
+     * Reports the indexes, constraints and views the mapping renamed: PostgreSQL keeps tables, views, indexes and
+     * key constraints in one namespace per schema, and constraints in one per table, so a name taken twice once
+     * folded and cut to 63 bytes gets a numeric suffix ({@link SchemaMapping#renamed()}).
      *
-     * @param mapping the mapped tables, never null
-     * @return an {@link IssueCode#IDENTIFIER_COLLISION} per clash, never null, possibly empty
+     * @param mapping the mapped tables and views, never null
+     * @return an {@link IssueCode#IDENTIFIER_RENAMED} per renamed object, never null, possibly empty
      */
     public List<CompatibilityIssue> checkRelations(SchemaMapping mapping) {
-        List<CompatibilityIssue> issues = new ArrayList<>();
-        Map<String, String> relations = new HashMap<>();
-        mapping.tables().forEach(t -> relations.put(PostgresIdentifiers.truncate(t.target().name()),
-                "table \"" + t.target().name() + "\""));
-        for (MappedTable table : mapping.tables()) {
-            String tableName = table.source().id().name();
-            List<String> names = new ArrayList<>();
-            if (table.primaryKey() != null && table.primaryKey().name() != null) {
-                names.add(table.primaryKey().name());
-            }
-            table.uniqueKeys().stream().map(UniqueKey::name).filter(Objects::nonNull).forEach(names::add);
-            table.indexes().stream().map(Index::name).forEach(names::add);
-            for (String name : names) {
-                String what = "index or constraint \"" + name + "\" of table \"" + table.target().name() + "\"";
-                String previous = relations.putIfAbsent(PostgresIdentifiers.truncate(name), what);
-                if (previous != null) {
-                    issues.add(CompatibilityIssue.schema(IssueCode.IDENTIFIER_COLLISION, tableName, null,
-                            what + " and " + previous + " have the same name in schema \"" + mapping.targetSchema()
-                                    + "\"; PostgreSQL keeps tables, indexes and key constraints in one namespace",
-                            "rename the index in the source, or migrate into another --target-schema"));
-                }
-            }
-        }
-        return issues;
+        return mapping.renamed().stream().map(r -> CompatibilityIssue.schema(IssueCode.IDENTIFIER_RENAMED, r.table(),
+                null, r.object() + " is created as \"" + r.name() + "\": \"" + r.wanted() + "\" already names another "
+                        + "object in schema \"" + mapping.targetSchema() + "\" (tables, views, indexes and key "
+                        + "constraints share one namespace)",
+                "rename it in the source if applications refer to it by name")).toList();
     }
 
     private Optional<CompatibilityIssue> tooLong(String table, String column, String what) {

@@ -66,6 +66,8 @@ public enum IssueCode {
     IDENTIFIER_TOO_LONG(WARNING, "a name is longer than 63 bytes and is truncated by PostgreSQL"),
     /** Two names become the same target name (case folding or truncation). */
     IDENTIFIER_COLLISION(ERROR, "two source names become the same target name"),
+    /** An index, constraint or view gets a numeric suffix because another object has its name in the target. */
+    IDENTIFIER_RENAMED(WARNING, "an index, constraint or view gets a numeric suffix because its name is taken"),
     /** A name must be double-quoted in every PostgreSQL query (upper case, spaces, symbols). */
     IDENTIFIER_NEEDS_QUOTING(INFO, "a name must be double-quoted in PostgreSQL queries"),
     /** A name is a PostgreSQL reserved key word and must always be double-quoted. */

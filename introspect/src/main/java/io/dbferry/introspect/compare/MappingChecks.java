@@ -7,6 +7,7 @@ import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.mapping.TargetType;
 import io.dbferry.introspect.mapping.TypeMapping;
 import io.dbferry.introspect.mapping.TypeRule;
+import io.dbferry.introspect.mapping.UntranslatableObject;
 import io.dbferry.introspect.model.ColumnType;
 import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.SchemaSnapshot;
@@ -18,8 +19,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reports what the mapping itself does not carry over, whatever the target holds: column defaults, foreign
- * keys to tables left out, objects the schema reader noted (partial and expression indexes, generated
+ * Reports what the mapping itself does not carry over, whatever the target holds: defaults, CHECK constraints,
+ * indexes and views whose SQL has no PostgreSQL translation ({@link SchemaMapping#untranslatable()}), column
+ * collations PostgreSQL does not have, foreign keys to tables left out, objects the schema reader noted (generated
  * columns, virtual tables), and declared types that only SQLite's affinity rules could map
  * (https://www.sqlite.org/datatype3.html §3.1), where the result is probably not what the schema's author
  * meant. Immutable and thread-safe.
@@ -64,19 +66,33 @@ public final class MappingChecks {
                 }
             }
             for (MappedColumn column : table.columns()) {
-                defaultNotCarried(name, column, issues);
+                collationNotCarried(name, column, issues);
                 affinityFallback(name, column, issues);
             }
         }
+        mapping.untranslatable().forEach(u -> issues.add(notCarried(u)));
         return issues;
     }
 
-    private static void defaultNotCarried(String table, MappedColumn column, List<CompatibilityIssue> issues) {
-        if (column.source().defaultSql() != null && !column.identity()) {
-            issues.add(CompatibilityIssue.schema(IssueCode.DEFAULT_NOT_CARRIED, table, column.source().name(),
-                    "the default " + column.source().defaultSql() + " of " + column.source().name()
-                            + " is not carried over; the target column has no default",
-                    "add the default to the target by hand if applications rely on it"));
+    private static CompatibilityIssue notCarried(UntranslatableObject object) {
+        return object.kind() == UntranslatableObject.Kind.COLUMN_DEFAULT
+                ? CompatibilityIssue.schema(IssueCode.DEFAULT_NOT_CARRIED, object.table(), object.name(),
+                        object.describe() + "; the target column has no default",
+                        "add the default to the target by hand if applications rely on it")
+                : CompatibilityIssue.schema(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, object.table(), null,
+                        object.describe(), "recreate it in the target by hand after the migration");
+    }
+
+    /** SQLite's NOCASE and RTRIM collations (datatype3.html §7.1) have no PostgreSQL equal. */
+    private static void collationNotCarried(String table, MappedColumn column, List<CompatibilityIssue> issues) {
+        String collation = column.source().collation();
+        if (collation != null) {
+            issues.add(CompatibilityIssue.schema(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, table, column.source().name(),
+                    "the COLLATE " + collation + " of " + column.source().name() + " is not carried over: "
+                            + "PostgreSQL compares the column " + (collation.equals("NOCASE") ? "case-sensitively"
+                            : "byte-wise") + (collation.equals("NOCASE") ? "; its indexes are on lower("
+                            + column.source().name() + ")" : ""),
+                    "compare lower(" + column.source().name() + ") or use ILIKE in queries that relied on it"));
         }
     }
 

@@ -8,9 +8,10 @@ import java.util.Optional;
 /**
  * How well an existing target column's type holds the values of the type dbferry would map the source column
  * to. The ranges come from PostgreSQL docs §8.1 (numeric types), §8.3 (character types) and §8.5 (date/time
- * types). Stateless.
+ * types). Stateless. Used by {@link SchemaComparator} to report a difference and by the sync planner to decide
+ * whether an {@code ALTER COLUMN … TYPE} widens the column or may lose values.
  */
-enum TypeFit {
+public enum TypeFit {
     /** The types are the same. */
     SAME,
     /** The target type holds every value of the mapped type. */
@@ -37,7 +38,7 @@ enum TypeFit {
      *     {@link #LOSSY}: PostgreSQL parses the text dbferry sends, value by value)
      * @return never null
      */
-    static TypeFit of(TargetType mapped, Optional<TargetType> actual) {
+    public static TypeFit of(TargetType mapped, Optional<TargetType> actual) {
         if (actual.isEmpty()) {
             return LOSSY;
         }

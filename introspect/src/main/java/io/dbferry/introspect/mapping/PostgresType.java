@@ -1,5 +1,6 @@
 package io.dbferry.introspect.mapping;
 
+import io.dbferry.introspect.translate.ValueKind;
 import org.jooq.DataType;
 import org.jooq.impl.SQLDataType;
 
@@ -68,5 +69,25 @@ public enum PostgresType {
      */
     public DataType<?> dataType() {
         return dataType;
+    }
+
+    /**
+     * The family of this type, for the translation of defaults and expressions.
+     *
+     * @return never null
+     */
+    public ValueKind valueKind() {
+        return switch (this) {
+            case SMALLINT, INTEGER, BIGINT -> ValueKind.INTEGER;
+            case DOUBLE_PRECISION, NUMERIC -> ValueKind.NUMBER;
+            case VARCHAR, CHAR, TEXT -> ValueKind.TEXT;
+            case BYTEA -> ValueKind.BYTES;
+            case BOOLEAN -> ValueKind.BOOLEAN;
+            case DATE -> ValueKind.DATE;
+            case TIMESTAMP -> ValueKind.TIMESTAMP;
+            case TIMESTAMPTZ -> ValueKind.TIMESTAMPTZ;
+            case TIME -> ValueKind.TIME;
+            case JSONB, UUID -> ValueKind.OTHER;
+        };
     }
 }

@@ -11,17 +11,32 @@ import java.util.Objects;
  * @param dialect the database kind it was read from, never null
  * @param schema the schema read: {@code "main"} for SQLite, never null
  * @param tables the tables ordered by name, never null, possibly empty
- * @param notes objects the reader saw but the model cannot hold yet (e.g. a partial index), each a
- *     sentence naming the object; never null, possibly empty
+ * @param views the views ordered by name, never null, possibly empty
+ * @param notes objects the reader saw but the model cannot hold (e.g. a virtual table), each a sentence naming
+ *     the object; never null, possibly empty
  */
-public record SchemaSnapshot(Dialect dialect, String schema, List<Table> tables, List<String> notes) {
+public record SchemaSnapshot(Dialect dialect, String schema, List<Table> tables, List<View> views,
+        List<String> notes) {
 
     /** Copies the lists. */
     public SchemaSnapshot {
         Objects.requireNonNull(dialect, "dialect");
         Objects.requireNonNull(schema, "schema");
         tables = List.copyOf(Objects.requireNonNull(tables, "tables"));
+        views = List.copyOf(Objects.requireNonNull(views, "views"));
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+    }
+
+    /**
+     * A snapshot without views.
+     *
+     * @param dialect the database kind it was read from, never null
+     * @param schema the schema read, never null
+     * @param tables the tables ordered by name, never null, possibly empty
+     * @param notes objects the reader saw but the model cannot hold, never null, possibly empty
+     */
+    public SchemaSnapshot(Dialect dialect, String schema, List<Table> tables, List<String> notes) {
+        this(dialect, schema, tables, List.of(), notes);
     }
 
     /**

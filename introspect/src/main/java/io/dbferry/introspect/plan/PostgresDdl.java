@@ -2,8 +2,12 @@ package io.dbferry.introspect.plan;
 
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.MappedView;
+import io.dbferry.introspect.model.CheckConstraint;
 import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.Index;
+import io.dbferry.introspect.model.IndexPart;
+import io.dbferry.introspect.model.PrimaryKey;
 import io.dbferry.introspect.model.ReferentialAction;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.model.UniqueKey;
@@ -15,6 +19,7 @@ import org.jooq.DSLContext;
 import org.jooq.DataType;
 import org.jooq.Field;
 import org.jooq.Name;
+import org.jooq.OrderField;
 import org.jooq.SQLDialect;
 import org.jooq.conf.RenderQuotedNames;
 import org.jooq.conf.Settings;
@@ -22,10 +27,16 @@ import org.jooq.impl.DSL;
 
 /**
  * Renders the PostgreSQL statements that create a {@link MappedTable} in the order a migration needs
- * them: the bare table (columns, NOT NULL, identity) before the load; primary key, UNIQUE constraints and
- * indexes after it; foreign keys once every table is loaded; identity restarts last.
+ * them: the bare table (columns, types, NOT NULL, defaults, identity) before the load; primary key, UNIQUE
+ * constraints, CHECK constraints and indexes after it; foreign keys once every table is loaded; views after their
+ * tables; identity restarts last. {@link SyncPlan} orders them, and adds the ALTER statements that bring an
+ * existing table in line.
  *
- * <p>Every name is quoted, so case is kept exactly. Immutable and thread-safe.
+ * <p>Every name is quoted, so case is kept exactly. Defaults, CHECK expressions and index expressions and
+ * predicates are the PostgreSQL texts the mapping translated (rendered by jOOQ there) and are inserted as they are.
+ * An index key on a {@code NOCASE} column is rendered as {@code lower(column)}: PostgreSQL has no NOCASE
+ * collation, and an index on {@code lower()} keeps a UNIQUE index case-insensitive (docs §11.7). Immutable and
+ * thread-safe.
  */
 public final class PostgresDdl {
 
@@ -43,7 +54,7 @@ public final class PostgresDdl {
     }
 
     /**
-     * {@code CREATE TABLE} with columns, types, NOT NULL and identity only; keys come after the load.
+     * {@code CREATE TABLE} with columns, types, NOT NULL, defaults and identity only; keys come after the load.
      *
      * @param table the mapped table, never null
      * @return one statement, never null
@@ -56,9 +67,20 @@ public final class PostgresDdl {
         return create.getSQL();
     }
 
-    private static DataType<?> dataType(MappedColumn column) {
-        DataType<?> type = column.targetType().dataType().nullable(column.nullable() && !column.identity());
-        return column.identity() ? type.generatedByDefaultAsIdentity() : type;
+    /**
+     * The column's type as DDL declares it: with NOT NULL or NULL, its default, or identity.
+     *
+     * @param column the mapped column, never null
+     * @return never null
+     */
+    static DataType<?> dataType(MappedColumn column) {
+        @SuppressWarnings("unchecked")
+        DataType<Object> type = (DataType<Object>) column.targetType().dataType()
+                .nullable(column.nullable() && !column.identity());
+        if (column.identity()) {
+            return type.generatedByDefaultAsIdentity();
+        }
+        return column.defaultSql() == null ? type : type.defaultValue(DSL.field(DSL.raw(column.defaultSql())));
     }
 
     /**
@@ -83,28 +105,93 @@ public final class PostgresDdl {
     }
 
     /**
-     * The primary key, UNIQUE constraints and indexes of a loaded table.
+     * The primary key, UNIQUE constraints, CHECK constraints and indexes of a loaded table.
      *
      * @param table the mapped table, never null
      * @return the statements in order, never null, possibly empty
      */
     public List<String> keysAndIndexes(MappedTable table) {
         List<String> statements = new ArrayList<>();
-        Name name = name(table.target());
         if (table.primaryKey() != null) {
-            statements.add(dsl.alterTable(name).add(DSL.constraint(DSL.name(table.primaryKey().name()))
-                    .primaryKey(fields(table.primaryKey().columns()))).getSQL());
+            statements.add(addPrimaryKey(table.target(), table.primaryKey()));
         }
-        for (UniqueKey unique : table.uniqueKeys()) {
-            statements.add(dsl.alterTable(name).add(DSL.constraint(DSL.name(unique.name()))
-                    .unique(fields(unique.columns()))).getSQL());
-        }
-        for (Index index : table.indexes()) {
-            var create = index.unique() ? dsl.createUniqueIndex(DSL.name(index.name()))
-                    : dsl.createIndex(DSL.name(index.name()));
-            statements.add(create.on(DSL.table(name), fields(index.columns())).getSQL());
-        }
+        table.uniqueKeys().forEach(u -> statements.add(addUnique(table.target(), u)));
+        table.checks().forEach(c -> statements.add(addCheck(table.target(), c)));
+        table.indexes().forEach(i -> statements.add(createIndex(table.target(), i)));
         return statements;
+    }
+
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT … PRIMARY KEY}.
+     *
+     * @param table the table, never null
+     * @param key the key in target names, named, never null
+     * @return one statement, never null
+     */
+    public String addPrimaryKey(TableId table, PrimaryKey key) {
+        return dsl.alterTable(name(table)).add(DSL.constraint(DSL.name(key.name())).primaryKey(fields(key.columns())))
+                .getSQL();
+    }
+
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT … UNIQUE}.
+     *
+     * @param table the table, never null
+     * @param key the key in target names, named, never null
+     * @return one statement, never null
+     */
+    public String addUnique(TableId table, UniqueKey key) {
+        return dsl.alterTable(name(table)).add(DSL.constraint(DSL.name(key.name())).unique(fields(key.columns())))
+                .getSQL();
+    }
+
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT … CHECK (…)}.
+     *
+     * @param table the table, never null
+     * @param check the constraint, named, with a PostgreSQL expression; never null
+     * @return one statement, never null
+     */
+    public String addCheck(TableId table, CheckConstraint check) {
+        return dsl.alterTable(name(table)).add(DSL.constraint(DSL.name(check.name()))
+                .check(DSL.condition(DSL.raw(check.sourceSql())))).getSQL();
+    }
+
+    /**
+     * {@code CREATE [UNIQUE] INDEX … ON … (…) [WHERE …]}, with expression keys, descending keys and
+     * {@code lower(column)} for a NOCASE key.
+     *
+     * @param table the table, never null
+     * @param index the index in target names with PostgreSQL expressions, never null
+     * @return one statement, never null
+     */
+    public String createIndex(TableId table, Index index) {
+        var create = index.unique() ? dsl.createUniqueIndex(DSL.name(index.name())) : dsl.createIndex(DSL.name(index.name()));
+        var on = create.on(DSL.table(name(table)), index.parts().stream().map(PostgresDdl::key).toList());
+        return (index.whereSql() == null ? on : on.where(DSL.condition(DSL.raw(index.whereSql())))).getSQL();
+    }
+
+    private static OrderField<?> key(IndexPart part) {
+        Field<?> key;
+        if (part.column() == null) {
+            // An expression key must be parenthesised unless it is a function call (docs, CREATE INDEX).
+            key = DSL.field(DSL.raw("(" + part.expressionSql() + ")"));
+        } else if ("NOCASE".equals(part.collation())) {
+            key = DSL.lower(DSL.field(DSL.name(part.column()), String.class));
+        } else {
+            key = DSL.field(DSL.name(part.column()));
+        }
+        return part.descending() ? key.desc() : key;
+    }
+
+    /**
+     * {@code CREATE VIEW}, as the mapping translated it.
+     *
+     * @param view the mapped view, never null
+     * @return one statement, never null
+     */
+    public String createView(MappedView view) {
+        return view.createSql();
     }
 
     /**
@@ -114,15 +201,21 @@ public final class PostgresDdl {
      * @return one statement per foreign key, never null, possibly empty
      */
     public List<String> foreignKeys(MappedTable table) {
-        List<String> statements = new ArrayList<>();
-        for (ForeignKey fk : table.foreignKeys()) {
-            ConstraintForeignKeyOnStep constraint = DSL.constraint(DSL.name(fk.name()))
-                    .foreignKey(fields(fk.columns()))
-                    .references(DSL.table(name(fk.referencedTable())), fields(fk.referencedColumns()));
-            statements.add(dsl.alterTable(name(table.target()))
-                    .add(onUpdate(onDelete(constraint, fk.onDelete()), fk.onUpdate())).getSQL());
-        }
-        return statements;
+        return table.foreignKeys().stream().map(fk -> addForeignKey(table.target(), fk)).toList();
+    }
+
+    /**
+     * {@code ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY … REFERENCES …} with its actions.
+     *
+     * @param table the referencing table, never null
+     * @param fk the named foreign key in target names, never null
+     * @return one statement, never null
+     */
+    public String addForeignKey(TableId table, ForeignKey fk) {
+        ConstraintForeignKeyOnStep constraint = DSL.constraint(DSL.name(fk.name()))
+                .foreignKey(fields(fk.columns()))
+                .references(DSL.table(name(fk.referencedTable())), fields(fk.referencedColumns()));
+        return dsl.alterTable(name(table)).add(onUpdate(onDelete(constraint, fk.onDelete()), fk.onUpdate())).getSQL();
     }
 
     /**

@@ -2,23 +2,31 @@ package io.dbferry.introspect.postgres;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.model.CheckConstraint;
 import io.dbferry.introspect.model.Column;
 import io.dbferry.introspect.model.Dialect;
 import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.Index;
+import io.dbferry.introspect.model.IndexPart;
 import io.dbferry.introspect.model.PrimaryKey;
 import io.dbferry.introspect.model.ReferentialAction;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.model.UniqueKey;
+import io.dbferry.introspect.model.View;
+import io.dbferry.introspect.postgres.JooqMetaGaps.CatalogCheck;
+import io.dbferry.introspect.postgres.JooqMetaGaps.CatalogView;
 import io.dbferry.introspect.postgres.JooqMetaGaps.CrossSchemaForeignKey;
-import io.dbferry.introspect.postgres.JooqMetaGaps.UnmodelledIndex;
+import io.dbferry.introspect.postgres.JooqMetaGaps.UnmodelledIndexKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -44,10 +52,12 @@ import org.jooq.tools.JooqLogger;
  *
  * <p>Tables come with their columns (type as PostgreSQL spells it, see {@link PostgresColumnTypes}),
  * identity and serial columns, primary key, UNIQUE constraints, foreign keys with their actions, and the
- * indexes that do not back a constraint. Views, materialized views and set-returning functions are left out,
- * views with a note. What jOOQ-meta 3.21 does not report is found in the catalogs ({@link JooqMetaGaps}) and
- * becomes a note: partial and expression indexes, foreign keys to other schemas. jOOQ-meta also hides the
- * {@code nextval(…)} default of a serial column; the column is read as an identity without a default.
+ * indexes that do not back a constraint. What jOOQ-meta 3.21 does not report is read from the catalogs
+ * ({@link JooqMetaGaps}): partial and expression indexes, CHECK constraints, and views with the relations they
+ * read. Foreign keys to other schemas are left out with a note, as are materialized views; set-returning
+ * functions silently. jOOQ-meta also hides the {@code nextval(…)} default of a serial column; the column is read as
+ * an identity without a default. SQL texts (defaults, CHECKs, index expressions and predicates, view queries) are
+ * as PostgreSQL prints them.
  *
  * <p>Never writes to the database. Not thread-safe; the connection is owned by the caller.
  */
@@ -99,16 +109,19 @@ public final class PostgresSchemaReader {
                 return new SchemaSnapshot(Dialect.POSTGRES, schema, List.of(), List.of());
             }
             JooqMetaGaps gaps = new JooqMetaGaps(connection, schema);
-            Set<String> unmodelledIndexes = noteUnmodelledIndexes(gaps.unmodelledIndexes());
+            Map<String, List<Index>> unmodelledIndexes = unmodelledIndexes(gaps.unmodelledIndexKeys());
+            Map<String, List<CheckConstraint>> checks = gaps.checks().stream().collect(Collectors.groupingBy(
+                    CatalogCheck::table, Collectors.mapping(c -> new CheckConstraint(c.name(), c.expression()),
+                            Collectors.toList())));
             noteCrossSchemaForeignKeys(gaps.crossSchemaForeignKeys());
             List<Table> tables = new ArrayList<>();
             for (TableDefinition table : database.getTables(definition)) {
                 if (isTable(table)) {
-                    tables.add(table(table, unmodelledIndexes));
+                    tables.add(table(table, unmodelledIndexes, checks.getOrDefault(table.getName(), List.of())));
                 }
             }
             tables.sort(Comparator.comparing(t -> t.id().name()));
-            return new SchemaSnapshot(Dialect.POSTGRES, schema, tables, notes);
+            return new SchemaSnapshot(Dialect.POSTGRES, schema, tables, views(gaps.views()), notes);
         }
     }
 
@@ -116,9 +129,11 @@ public final class PostgresSchemaReader {
         if (table.isTableValuedFunction()) {
             return false; // a set-returning function, listed by jOOQ-meta among the tables
         }
-        if (table.isView() || table.isMaterializedView()) {
-            notes.add("skipped " + (table.isView() ? "view" : "materialized view") + " \"" + table.getName()
-                    + "\": only tables are read");
+        if (table.isView()) {
+            return false; // read from the catalog, see views()
+        }
+        if (table.isMaterializedView()) {
+            notes.add("skipped materialized view \"" + table.getName() + "\": only tables and views are read");
             return false;
         }
         if (table.getColumns().isEmpty()) {
@@ -128,7 +143,7 @@ public final class PostgresSchemaReader {
         return true;
     }
 
-    private Table table(TableDefinition table, Set<String> unmodelledIndexes) {
+    private Table table(TableDefinition table, Map<String, List<Index>> unmodelledIndexes, List<CheckConstraint> checks) {
         List<Column> columns = new ArrayList<>();
         for (ColumnDefinition column : table.getColumns()) {
             DataTypeDefinition type = column.getType();
@@ -141,7 +156,7 @@ public final class PostgresSchemaReader {
                 pk == null ? null : new PrimaryKey(pk.getName(), names(pk.getKeyColumns())),
                 table.getUniqueKeys().stream().map(u -> new UniqueKey(u.getName(), names(u.getKeyColumns()))).toList(),
                 table.getForeignKeys().stream().map(PostgresSchemaReader::foreignKey).toList(),
-                indexes(table, unmodelledIndexes), false);
+                indexes(table, unmodelledIndexes), checks, false);
     }
 
     private static ForeignKey foreignKey(ForeignKeyDefinition key) {
@@ -151,24 +166,41 @@ public final class PostgresSchemaReader {
                 action(key.getDeleteRule()), action(key.getUpdateRule()));
     }
 
-    private static List<Index> indexes(TableDefinition table, Set<String> unmodelled) {
+    private static List<Index> indexes(TableDefinition table, Map<String, List<Index>> unmodelled) {
+        Set<String> unmodelledNames = unmodelled.values().stream().flatMap(List::stream).map(Index::name)
+                .collect(Collectors.toSet());
         List<Index> indexes = new ArrayList<>();
         for (IndexDefinition index : table.getIndexes()) {
             List<ColumnDefinition> columns = index.getIndexColumns().stream()
                     .map(IndexColumnDefinition::getColumn).toList();
-            if (!unmodelled.contains(index.getName()) && !columns.contains(null)) {
+            if (!unmodelledNames.contains(index.getName()) && !columns.contains(null)) {
                 indexes.add(new Index(index.getName(), names(columns), index.isUnique()));
             }
         }
+        indexes.addAll(unmodelled.getOrDefault(table.getName(), List.of()));
         return indexes;
     }
 
-    private Set<String> noteUnmodelledIndexes(List<UnmodelledIndex> indexes) {
-        for (UnmodelledIndex index : indexes) {
-            notes.add("index \"" + index.name() + "\" on \"" + index.table() + "\" is "
-                    + (index.partial() ? "partial" : "on an expression") + " and is not read");
+    /** The partial and expression indexes by table name, their keys folded together. */
+    private static Map<String, List<Index>> unmodelledIndexes(List<UnmodelledIndexKey> keys) {
+        Map<String, List<UnmodelledIndexKey>> byIndex = keys.stream().collect(Collectors.groupingBy(
+                k -> k.table() + '\u0000' + k.index(), LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Index>> byTable = new HashMap<>();
+        for (List<UnmodelledIndexKey> index : byIndex.values()) {
+            UnmodelledIndexKey first = index.get(0);
+            List<IndexPart> parts = index.stream()
+                    .map(k -> new IndexPart(k.column(), k.expression(), null, k.descending())).toList();
+            byTable.computeIfAbsent(first.table(), t -> new ArrayList<>())
+                    .add(new Index(first.index(), parts, first.unique(), first.predicate()));
         }
-        return indexes.stream().map(UnmodelledIndex::name).collect(Collectors.toSet());
+        return byTable;
+    }
+
+    private static List<View> views(List<CatalogView> rows) {
+        Map<String, List<CatalogView>> byName = rows.stream().collect(Collectors.groupingBy(CatalogView::name,
+                LinkedHashMap::new, Collectors.toList()));
+        return byName.values().stream().map(v -> new View(v.get(0).name(), v.get(0).query(),
+                v.stream().map(CatalogView::dependsOn).filter(Objects::nonNull).sorted().toList())).toList();
     }
 
     private void noteCrossSchemaForeignKeys(List<CrossSchemaForeignKey> keys) {

@@ -26,13 +26,25 @@ final class SqliteCatalog {
     record CatalogColumn(int cid, String name, String declaredType, boolean notNull, String defaultSql, int pkOrder,
             int hidden) {}
 
-    /** A row of {@code PRAGMA index_list} with its key columns; {@code columns} holds null for an expression. */
-    record CatalogIndex(String name, boolean unique, String origin, boolean partial, List<String> columns) {
+    /** A row of {@code PRAGMA index_list} with its keys and its CREATE INDEX statement (null for an automatic index). */
+    record CatalogIndex(String name, boolean unique, String origin, boolean partial, List<CatalogIndexKey> keys,
+            String sql) {
+
+        /** The key column names; null for an expression. */
+        List<String> columns() {
+            return keys.stream().map(CatalogIndexKey::column).toList();
+        }
 
         boolean hasExpression() {
-            return columns.contains(null);
+            return columns().contains(null);
         }
     }
+
+    /** A key row of {@code PRAGMA index_xinfo}: column (null for an expression), sort order and collation name. */
+    record CatalogIndexKey(String column, boolean descending, String collation) {}
+
+    /** A row of {@code sqlite_schema} for a view. */
+    record CatalogView(String name, String sql) {}
 
     /** One foreign key of {@code PRAGMA foreign_key_list}, its rows folded together; {@code to} may hold nulls. */
     record CatalogForeignKey(String table, List<String> from, List<String> to, String onUpdate, String onDelete) {}
@@ -59,18 +71,28 @@ final class SqliteCatalog {
 
     List<CatalogIndex> indexes(String table) {
         List<CatalogIndex> indexes = new ArrayList<>();
-        for (Object[] row : query("SELECT name, \"unique\", origin, partial FROM pragma_index_list(?) ORDER BY name",
-                List.of(table), rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3), rs.getInt(4)})) {
+        String sql = "SELECT l.name, l.\"unique\", l.origin, l.partial, m.sql FROM pragma_index_list(?) AS l "
+                + "LEFT JOIN sqlite_schema AS m ON m.type = 'index' AND m.name = l.name ORDER BY l.name";
+        for (Object[] row : query(sql, List.of(table), rs -> new Object[] {rs.getString(1), rs.getInt(2),
+                rs.getString(3), rs.getInt(4), rs.getString(5)})) {
             String name = (String) row[0];
-            indexes.add(new CatalogIndex(name, (int) row[1] == 1, (String) row[2], (int) row[3] == 1, keyColumns(name)));
+            indexes.add(new CatalogIndex(name, (int) row[1] == 1, (String) row[2], (int) row[3] == 1, keys(name),
+                    (String) row[4]));
         }
         return indexes;
     }
 
-    private List<String> keyColumns(String index) {
-        // cid -2 marks an expression, -1 the rowid (https://www.sqlite.org/pragma.html#pragma_index_xinfo).
-        return query("SELECT cid, name FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno", List.of(index),
-                rs -> rs.getInt(1) == -2 ? null : rs.getString(2));
+    private List<CatalogIndexKey> keys(String index) {
+        // cid -2 marks an expression, -1 the rowid (https://www.sqlite.org/pragma.html#pragma_index_xinfo); coll is
+        // the collation the key really uses, a column's declared one included.
+        return query("SELECT cid, name, \"desc\", coll FROM pragma_index_xinfo(?) WHERE key = 1 ORDER BY seqno",
+                List.of(index), rs -> new CatalogIndexKey(rs.getInt(1) == -2 ? null : rs.getString(2),
+                        rs.getInt(3) == 1, rs.getString(4)));
+    }
+
+    List<CatalogView> views() {
+        return query("SELECT name, sql FROM sqlite_schema WHERE type = 'view' ORDER BY name", List.of(),
+                rs -> new CatalogView(rs.getString(1), rs.getString(2)));
     }
 
     List<CatalogForeignKey> foreignKeys(String table) {

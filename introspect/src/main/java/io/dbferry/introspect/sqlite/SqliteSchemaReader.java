@@ -5,25 +5,33 @@ import io.dbferry.introspect.model.ColumnType;
 import io.dbferry.introspect.model.Dialect;
 import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.Index;
+import io.dbferry.introspect.model.IndexPart;
 import io.dbferry.introspect.model.PrimaryKey;
 import io.dbferry.introspect.model.ReferentialAction;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.model.UniqueKey;
+import io.dbferry.introspect.model.View;
 import io.dbferry.introspect.sqlite.JooqMetaSqliteReader.JooqColumn;
 import io.dbferry.introspect.sqlite.JooqMetaSqliteReader.JooqTable;
 import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogColumn;
 import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogForeignKey;
 import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogIndex;
+import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogIndexKey;
 import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogTable;
+import io.dbferry.introspect.sqlite.SqliteCatalog.CatalogView;
+import io.dbferry.introspect.sqlite.SqliteDdlScanner.IndexDefinition;
+import io.dbferry.introspect.sqlite.SqliteDdlScanner.TableDefinition;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +51,13 @@ import java.util.regex.Pattern;
  *       are listed as tables.</li>
  * </ul>
  * Virtual tables and their shadow tables are skipped with a note, SQLite's internal tables silently.
+ *
+ * <p>What the catalog does not report is cut verbatim out of the CREATE statements in {@code sqlite_schema} by
+ * {@link SqliteDdlScanner}: CHECK constraints, column collations, the expressions and predicate of an index.
+ * Views come with the relations they read. The automatic indexes behind a PRIMARY KEY or UNIQUE constraint
+ * ({@code sqlite_autoindex_*}) are the constraint itself and are not indexes, and a UNIQUE constraint on exactly
+ * the primary key's columns, or repeating an earlier one, is left out: SQLite keeps one index per constraint, but
+ * the rule is the same.
  *
  * <p>Never writes to the database. Not thread-safe; the connection is owned by the caller.
  */
@@ -84,12 +99,24 @@ public final class SqliteSchemaReader {
             }
         }
         tables.sort(Comparator.comparing(t -> t.id().name()));
-        return new SchemaSnapshot(Dialect.SQLITE, "main", tables, notes);
+        return new SchemaSnapshot(Dialect.SQLITE, "main", tables, views(), notes);
+    }
+
+    private List<View> views() {
+        List<CatalogView> views = catalog.views();
+        // tableNames holds every relation of pragma_table_list, views included.
+        List<String> relations = tableNames;
+        return views.stream()
+                .map(v -> new View(v.name(), v.sql(), SqliteDdlScanner.viewDependencies(v.sql(), v.name(), relations)))
+                .toList();
     }
 
     private boolean isUserTable(CatalogTable table) {
         if (table.name().toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
             return false; // internal: https://www.sqlite.org/fileformat2.html §2.6
+        }
+        if (table.type().equals("view")) {
+            return false; // read by views()
         }
         if (!table.type().equals("table")) {
             notes.add("skipped " + table.type() + " table \"" + table.name() + "\": only ordinary tables are migrated");
@@ -106,6 +133,7 @@ public final class SqliteSchemaReader {
         String rowidAlias = rowidAlias(table, catalogColumns, pkColumns, indexes);
         boolean autoincrement = rowidAlias != null && table.sql() != null
                 && AUTOINCREMENT.matcher(table.sql()).find();
+        TableDefinition definition = SqliteDdlScanner.table(table.sql() == null ? "" : table.sql());
         List<Column> columns = new ArrayList<>();
         for (CatalogColumn column : catalogColumns) {
             if (column.hidden() == 1) {
@@ -118,12 +146,26 @@ public final class SqliteSchemaReader {
             boolean isAlias = column.name().equals(rowidAlias);
             JooqColumn jooqColumn = jooq == null ? null : jooq.columns().get(column.name());
             columns.add(new Column(column.name(), columns.size() + 1, columnType(column, jooqColumn),
-                    !column.notNull() && !isAlias, column.defaultSql(), isAlias, isAlias && autoincrement));
+                    !column.notNull() && !isAlias, column.defaultSql(), isAlias, isAlias && autoincrement,
+                    collation(definition.collations().get(column.name().toLowerCase(Locale.ROOT)))));
         }
         PrimaryKey primaryKey = pkColumns.isEmpty() ? null
                 : new PrimaryKey(jooq == null ? null : jooq.primaryKeyName(), pkColumns);
-        return new Table(new TableId("main", name), columns, primaryKey, uniqueKeys(indexes),
-                foreignKeys(name, catalog.foreignKeys(name)), plainIndexes(name, indexes), table.withoutRowid());
+        return new Table(new TableId("main", name), columns, primaryKey, uniqueKeys(pkColumns, indexes),
+                foreignKeys(name, catalog.foreignKeys(name)), indexes(name, indexes), definition.checks(),
+                table.withoutRowid());
+    }
+
+    /**
+     * A collation as the model keeps it: null for SQLite's default {@code BINARY}, the built-in ones
+     * (https://www.sqlite.org/datatype3.html §7.1) in upper case, others as declared.
+     */
+    private static String collation(String declared) {
+        if (declared == null || declared.equalsIgnoreCase("BINARY")) {
+            return null;
+        }
+        String upper = declared.toUpperCase(Locale.ROOT);
+        return upper.equals("NOCASE") || upper.equals("RTRIM") ? upper : declared;
     }
 
     /**
@@ -151,27 +193,49 @@ public final class SqliteSchemaReader {
         return parsed;
     }
 
-    private static List<UniqueKey> uniqueKeys(List<CatalogIndex> indexes) {
+    /** The UNIQUE constraints, each column set once and none repeating the primary key. */
+    private static List<UniqueKey> uniqueKeys(List<String> pkColumns, List<CatalogIndex> indexes) {
+        Set<Set<String>> seen = new HashSet<>();
+        seen.add(Set.copyOf(pkColumns));
         return indexes.stream()
                 .filter(i -> i.origin().equals("u") && !i.hasExpression())
+                .filter(i -> seen.add(Set.copyOf(i.columns())))
                 .map(i -> new UniqueKey(null, i.columns()))
                 .toList();
     }
 
-    private List<Index> plainIndexes(String table, List<CatalogIndex> indexes) {
-        List<Index> plain = new ArrayList<>();
+    private List<Index> indexes(String table, List<CatalogIndex> indexes) {
+        List<Index> created = new ArrayList<>();
         for (CatalogIndex index : indexes) {
             if (!index.origin().equals("c")) {
                 continue; // "pk" and "u" indexes implement constraints
             }
-            if (index.partial() || index.hasExpression()) {
-                notes.add("index \"" + index.name() + "\" on \"" + table + "\" is "
-                        + (index.partial() ? "partial" : "on an expression") + " and is not migrated yet");
+            Index read = index(index);
+            if (read == null) {
+                notes.add("index \"" + index.name() + "\" on \"" + table + "\" could not be read from its statement ("
+                        + index.sql() + ") and is not migrated");
                 continue;
             }
-            plain.add(new Index(index.name(), index.columns(), index.unique()));
+            created.add(read);
         }
-        return plain;
+        return created;
+    }
+
+    /** The index with its keys and predicate; null when its statement does not show what the catalog reports. */
+    private static Index index(CatalogIndex index) {
+        IndexDefinition definition = index.sql() == null ? new IndexDefinition(List.of(), null)
+                : SqliteDdlScanner.index(index.sql());
+        boolean expressions = index.hasExpression();
+        if (expressions && definition.keys().size() != index.keys().size() || index.partial() && definition.where() == null) {
+            return null;
+        }
+        List<IndexPart> parts = new ArrayList<>();
+        for (int i = 0; i < index.keys().size(); i++) {
+            CatalogIndexKey key = index.keys().get(i);
+            String expression = key.column() == null ? definition.keys().get(i) : null;
+            parts.add(new IndexPart(key.column(), expression, collation(key.collation()), key.descending()));
+        }
+        return new Index(index.name(), parts, index.unique(), index.partial() ? definition.where() : null);
     }
 
     private List<ForeignKey> foreignKeys(String table, List<CatalogForeignKey> keys) {

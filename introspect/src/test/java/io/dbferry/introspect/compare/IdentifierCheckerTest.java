@@ -168,28 +168,30 @@ class IdentifierCheckerTest {
     }
 
     @Test
-    void reportsAnIndexNamedLikeATable() {
+    void reportsAnIndexNamedLikeATableAsRenamed() {
         Table album = source("album").column("id", "INTEGER").build();
         Table track = source("track").column("album_id", "INTEGER").index("album", "album_id").build();
 
         List<CompatibilityIssue> issues = preserving.checkRelations(map(album, track));
 
         assertThat(issues).singleElement().satisfies(i -> {
-            assertThat(i.code()).isEqualTo(IssueCode.IDENTIFIER_COLLISION);
+            assertThat(i.code()).isEqualTo(IssueCode.IDENTIFIER_RENAMED);
             assertThat(i.table()).isEqualTo("track");
-            assertThat(i.message()).contains("\"album\" of table \"track\"", "table \"album\"", "schema \"public\"");
+            assertThat(i.message()).isEqualTo("index \"album\" of \"track\" is created as \"album1\": \"album\" "
+                    + "already names another object in schema \"public\" (tables, views, indexes and key constraints "
+                    + "share one namespace)");
         });
     }
 
     @Test
-    void reportsTwoIndexesOfOneName() {
+    void reportsTwoIndexesOfOneNameAndRenamesTheSecond() {
         Table album = source("album").column("id", "INTEGER").column("name", "TEXT").index("by_name", "name").build();
         Table artist = source("artist").column("id", "INTEGER").column("name", "TEXT").index("by_name", "name")
                 .build();
 
         assertThat(preserving.checkRelations(map(album, artist))).singleElement().satisfies(i -> {
             assertThat(i.table()).isEqualTo("artist");
-            assertThat(i.message()).contains("\"by_name\" of table \"artist\"", "\"by_name\" of table \"album\"");
+            assertThat(i.message()).contains("\"by_name\" of \"artist\" is created as \"by_name1\"");
         });
     }
 

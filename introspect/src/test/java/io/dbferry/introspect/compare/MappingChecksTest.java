@@ -4,6 +4,7 @@ import static io.dbferry.introspect.TestTables.map;
 import static io.dbferry.introspect.TestTables.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.dbferry.introspect.TestSqlite;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
 import io.dbferry.introspect.mapping.PostgresType;
 import io.dbferry.introspect.mapping.SchemaMapper;
@@ -14,6 +15,8 @@ import io.dbferry.introspect.model.ColumnType;
 import io.dbferry.introspect.model.Dialect;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.Table;
+import io.dbferry.introspect.sqlite.SqliteSchemaReader;
+import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * What the mapping does not carry over: defaults, foreign keys to tables left out, objects the reader noted,
+ * What the mapping does not carry over: untranslatable defaults and objects, collations, foreign keys to tables
+ * left out, objects the reader noted,
  * and declared types mapped only by SQLite's affinity rules (https://www.sqlite.org/datatype3.html §3.1).
  */
 class MappingChecksTest {
@@ -47,13 +51,34 @@ class MappingChecksTest {
     }
 
     @Test
-    void reportsEachDefaultThatIsNotCarriedOver() {
+    void reportsEachDefaultThatIsNotTranslatedButNotTheTranslatedOnes() {
         Table t = source("t").column("n", "INTEGER").defaultSql("0").column("created", "TEXT")
-                .defaultSql("datetime('now')").column("plain", "TEXT").build();
+                .defaultSql("datetime('now')").column("kind", "TEXT").defaultSql("typeof(1)").column("plain", "TEXT")
+                .build();
 
-        assertThat(check(t)).allSatisfy(i -> assertThat(i.code()).isEqualTo(IssueCode.DEFAULT_NOT_CARRIED))
-                .extracting(CompatibilityIssue::object).containsExactly("t.n", "t.created");
-        assertThat(check(t).get(1).message()).contains("datetime('now')");
+        assertThat(check(t)).singleElement().satisfies(i -> {
+            assertThat(i.code()).isEqualTo(IssueCode.DEFAULT_NOT_CARRIED);
+            assertThat(i.object()).isEqualTo("t.kind");
+            assertThat(i.message()).contains("typeof(1)", "typeof() tests SQLite's storage class");
+        });
+    }
+
+    @Test
+    void reportsAnUntranslatableCheckAndANocaseColumnAsObjectsNotCarried() throws Exception {
+        try (Connection connection = TestSqlite.fixture("CREATE TABLE t (id INTEGER PRIMARY KEY, "
+                + "email TEXT COLLATE NOCASE, n INT CHECK (typeof(n) = 'integer'))")) {
+            SchemaSnapshot source = SqliteSchemaReader.read(connection);
+            SchemaMapping mapping = new SchemaMapper(TypeMapping.sqliteToPostgres(), IdentifierPolicy.PRESERVE,
+                    "public").map(source, source.tables());
+
+            assertThat(checks.check(source, mapping)).allSatisfy(i -> assertThat(i.code())
+                    .isEqualTo(IssueCode.SCHEMA_OBJECT_NOT_CARRIED)).extracting(CompatibilityIssue::message)
+                    .containsExactly("the COLLATE NOCASE of email is not carried over: PostgreSQL compares the column "
+                            + "case-sensitively; its indexes are on lower(email)",
+                            "a CHECK constraint of \"t\" (typeof(n) = 'integer') is not carried over: typeof() tests "
+                                    + "SQLite's storage class of a value; a PostgreSQL column has one type, which "
+                                    + "already enforces it");
+        }
     }
 
     @Test

@@ -173,13 +173,22 @@ class SchemaMapperTest {
     }
 
     @Test
-    void reportsEachDefaultAsANoteButNotTheIdentitys() throws Exception {
+    void translatesDefaultsButNotTheIdentitysAndReportsTheUntranslatable() throws Exception {
         SchemaMapping mapping = preserving.map(read("CREATE TABLE t (id INTEGER PRIMARY KEY DEFAULT 7, "
-                + "created TEXT DEFAULT (datetime('now')), n INT DEFAULT 0, plain TEXT)"));
+                + "created TEXT DEFAULT (datetime('now')), n INT DEFAULT 0, unset TEXT DEFAULT NULL, "
+                + "weekday TEXT DEFAULT (strftime('%w', 'now')), plain TEXT)"));
 
-        assertThat(mapping.notes()).hasSize(2)
-                .anySatisfy(n -> assertThat(n).contains("t.created", "datetime('now')", "without a default"))
-                .anySatisfy(n -> assertThat(n).contains("t.n", "(0)"));
+        assertThat(mapping.tables().getFirst().columns()).extracting(MappedColumn::defaultSql).containsExactly(null,
+                "to_char(timezone('UTC', now()), 'YYYY-MM-DD HH24:MI:SS')", "0", null, null, null);
+        assertThat(mapping.untranslatable()).singleElement().satisfies(u -> {
+            assertThat(u.kind()).isEqualTo(UntranslatableObject.Kind.COLUMN_DEFAULT);
+            assertThat(u.table()).isEqualTo("t");
+            assertThat(u.name()).isEqualTo("weekday");
+            assertThat(u.originalSql()).isEqualTo("strftime('%w', 'now')");
+            assertThat(u.reason()).contains("%w");
+        });
+        assertThat(mapping.notes()).singleElement().asString()
+                .startsWith("the default of \"t\".\"weekday\" (strftime('%w', 'now')) is not carried over: ");
     }
 
     @Test

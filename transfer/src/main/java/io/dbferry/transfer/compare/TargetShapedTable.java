@@ -38,7 +38,8 @@ final class TargetShapedTable {
         PrimaryKey primaryKey = actual.primaryKey() != null && names.containsAll(actual.primaryKey().columns())
                 ? actual.primaryKey() : null;
         List<UniqueKey> uniqueKeys = actual.uniqueKeys().stream().filter(u -> names.containsAll(u.columns())).toList();
-        List<Index> indexes = actual.indexes().stream().filter(i -> i.unique() && names.containsAll(i.columns()))
+        List<Index> indexes = actual.indexes().stream()
+                .filter(i -> i.unique() && i.isPlain() && names.containsAll(i.columns()))
                 .toList();
         return new MappedTable(mapped.source(), mapped.target(), columns, primaryKey, uniqueKeys,
                 mapped.foreignKeys(), indexes);

@@ -4,7 +4,6 @@ import io.dbferry.introspect.compare.CompatibilityIssue;
 import io.dbferry.introspect.compare.Example;
 import io.dbferry.introspect.compare.IssueCode;
 import io.dbferry.introspect.mapping.MappedTable;
-import io.dbferry.introspect.model.Index;
 import io.dbferry.introspect.model.Table;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -130,7 +129,8 @@ final class KeyCollisions {
             keys.add(named("primary key", table.primaryKey().name(), table.primaryKey().columns(), sourceNames));
         }
         table.uniqueKeys().forEach(u -> keys.add(named("unique key", u.name(), u.columns(), sourceNames)));
-        table.indexes().stream().filter(Index::unique)
+        // A partial or expression index keeps only some rows, or values of an expression, unique.
+        table.indexes().stream().filter(i -> i.unique() && i.isPlain())
                 .forEach(i -> keys.add(named("unique index", i.name(), i.columns(), sourceNames)));
         return keys.stream().filter(k -> k.columns().stream().allMatch(Objects::nonNull)).toList();
     }
@@ -147,7 +147,7 @@ final class KeyCollisions {
             enforced.add(source.primaryKey().columns());
         }
         source.uniqueKeys().forEach(u -> enforced.add(u.columns()));
-        source.indexes().stream().filter(Index::unique).forEach(i -> enforced.add(i.columns()));
+        source.indexes().stream().filter(i -> i.unique() && i.isPlain()).forEach(i -> enforced.add(i.columns()));
         return enforced.stream().anyMatch(e -> lowerCase(e).equals(key));
     }
 

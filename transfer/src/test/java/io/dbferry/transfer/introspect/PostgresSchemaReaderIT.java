@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.model.CheckConstraint;
 import io.dbferry.introspect.model.Column;
 import io.dbferry.introspect.model.ColumnType;
 import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.Index;
+import io.dbferry.introspect.model.IndexPart;
 import io.dbferry.introspect.model.PrimaryKey;
 import io.dbferry.introspect.model.ReferentialAction;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.model.UniqueKey;
+import io.dbferry.introspect.model.View;
 import io.dbferry.introspect.postgres.PostgresSchemaReader;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
@@ -45,7 +48,8 @@ class PostgresSchemaReaderIT {
                 + "seen_at timestamp(3), tz timestamptz, small smallint, "
                 + "CONSTRAINT child_other_fk FOREIGN KEY (other_id) REFERENCES app.parent (id) "
                 + "ON DELETE RESTRICT ON UPDATE SET DEFAULT, "
-                + "CONSTRAINT child_pair UNIQUE (parent_id, other_id))",
+                + "CONSTRAINT child_pair UNIQUE (parent_id, other_id), "
+                + "CONSTRAINT child_price_check CHECK (price >= 0))",
         "CREATE TABLE app.\"Mixed Table\" (\"Id\" integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 + "\"Some Name\" text)",
         "CREATE TABLE app.pair (a int, b int, c bigserial, PRIMARY KEY (a, b))",
@@ -154,21 +158,31 @@ class PostgresSchemaReaderIT {
         assertThat(child.indexes()).containsExactlyInAnyOrder(
                 new Index("child_ratio_idx", List.of("ratio"), false),
                 new Index("child_uid_idx", List.of("uid"), true),
-                new Index("child_small_seen_at_idx", List.of("small", "seen_at"), false));
+                new Index("child_small_seen_at_idx", List.of("small", "seen_at"), false),
+                new Index("child_positive_idx", List.of(IndexPart.column("ratio")), false,
+                        "ratio > 0::double precision"),
+                new Index("child_doc_idx", List.of(IndexPart.expression("(doc ->> 'k'::text)")), false, null));
     }
 
     @Test
-    void notesWhatTheModelCannotHoldAndSkipsViewsAndColumnlessTables() {
+    void readsChecksAndViewsWithTheirTextAsPostgresPrintsIt() {
+        SchemaSnapshot app = read("app");
+
+        assertThat(app.table("child").checks()).containsExactly(
+                new CheckConstraint("child_price_check", "price >= 0::numeric"));
+        assertThat(app.views()).containsExactly(new View("parent_view",
+                " SELECT parent.id,\n    parent.label\n   FROM app.parent;", List.of("parent")));
+    }
+
+    @Test
+    void notesWhatTheModelCannotHoldAndSkipsColumnlessTables() {
         SchemaSnapshot app = read("app");
 
         assertThat(app.tables()).extracting(t -> t.id().name()).containsExactly(
                 "Mixed Table", "child", "gappy", "outward", "pair", "pair_ref", "parent");
         assertThat(app.notes()).containsExactlyInAnyOrder(
-                "index \"child_doc_idx\" on \"child\" is on an expression and is not read",
-                "index \"child_positive_idx\" on \"child\" is partial and is not read",
                 "foreign key \"outward_elsewhere_id_fkey\" of \"outward\" references \"public\".\"elsewhere\" "
                         + "in another schema and is not read",
-                "skipped view \"parent_view\": only tables are read",
                 "skipped table \"nothing\": it has no columns");
         assertThat(app.table("outward").foreignKeys()).isEmpty();
     }
