@@ -18,7 +18,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = {"Moves a database from SQLite to PostgreSQL with its schema, data, keys and indexes, "
                 + "and proves nothing was lost.", ""},
-        subcommands = {MigrateCommand.class, CompareCommand.class, VerifyCommand.class, InspectCommand.class,
+        subcommands = {MigrateCommand.class, CompareCommand.class, PlanCommand.class, VerifyCommand.class,
+            InspectCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_SECTION)
 public final class DbferryCommand implements Runnable {

@@ -7,6 +7,8 @@ import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.plan.PostgresDdl;
+import io.dbferry.introspect.plan.SyncPhase;
+import io.dbferry.introspect.plan.SyncPlanner;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import io.dbferry.transfer.connect.SqliteSource;
@@ -130,11 +132,28 @@ public final class Migration {
         notes.addAll(mapping.notes());
         try (Connection connection = target.getConnection()) {
             List<TableResult> results = migrate(connection, LoadOrder.parentsFirst(mapping.tables()));
+            createViews(connection, mapping);
             VerificationReport verification = options.verify() == null ? null : verify(connection, mapping);
             return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED,
                     "lost the connection to the target: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates the views the mapping translated, after every table they read exists with its data, in
+     * dependency order (the sync plan's views phase); views the target already has are kept as they are.
+     */
+    private void createViews(Connection connection, SchemaMapping mapping) {
+        Set<String> existing = PostgresCatalog.relationNames(connection, options.targetSchema());
+        List<String> statements = new SyncPlanner().plan(new SchemaMapping(mapping.targetSchema(), List.of(),
+                mapping.views().stream().filter(v -> !existing.contains(v.target().name())).toList(),
+                List.of(), List.of(), List.of())).statements(SyncPhase.VIEWS, false);
+        if (!statements.isEmpty()) {
+            listener.on(new MigrationEvent.PhaseStarted("creating " + statements.size()
+                    + (statements.size() == 1 ? " view" : " views")));
+            new TargetDdl(connection).inTransaction("creating the views", statements);
         }
     }
 

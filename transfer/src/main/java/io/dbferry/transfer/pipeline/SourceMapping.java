@@ -10,8 +10,9 @@ import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import java.sql.Connection;
 
 /**
- * The selected source tables mapped to their target tables, exactly as {@link Migration} maps them: so
- * {@code verify} run with the same options compares each table with the table {@code migrate} made. Stateless.
+ * The selected source tables — and the views over them — mapped to their target objects, exactly as
+ * {@link Migration} maps them: so {@code verify} and {@code plan} run with the same options see the tables
+ * {@code migrate} makes. Stateless.
  */
 public final class SourceMapping {
 
@@ -41,6 +42,6 @@ public final class SourceMapping {
      */
     public static SchemaMapping map(SchemaSnapshot snapshot, MigrationOptions options) {
         return new SchemaMapper(TypeMapping.sqliteToPostgres(), options.identifiers(), options.targetSchema(),
-                options.castRules()).map(TableSelection.select(snapshot, options));
+                options.castRules()).map(snapshot, TableSelection.select(snapshot, options));
     }
 }
