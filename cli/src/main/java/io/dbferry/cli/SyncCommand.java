@@ -39,6 +39,7 @@ import picocli.CommandLine.Parameters;
                 + "  dbferry sync app.db postgresql://app@db/app%n"
                 + "  dbferry sync app.db postgresql://app@db/app --watermark-column modified --lookback 10m%n"
                 + "  dbferry sync app.db postgresql://app@db/app --table-watermark events=ts --deletes soft:deleted_at%n"
+                + "  dbferry sync app.db postgresql://app@db/app --deletes detect --max-delete-fraction 0.2%n"
                 + "  dbferry sync app.db postgresql://app@db/app --full-refresh --json%n",
                 ExitCodes.HELP_SECTION
                 + "  5  sync: another sync holds this target schema's lock; nothing was done%n"})
@@ -73,11 +74,22 @@ public final class SyncCommand implements Callable<Integer> {
                     + "their size). Default: ${DEFAULT-VALUE}.")
     String lookback;
 
-    @Option(names = "--deletes", paramLabel = "none|soft:COLUMN", defaultValue = "none",
+    @Option(names = "--deletes", paramLabel = "none|soft:COLUMN|detect", defaultValue = "none",
             description = "none: rows deleted in the source stay in the target. soft:COLUMN: rows are deleted by "
                     + "setting COLUMN (which must exist in every table and, like any change, bump the watermark); "
-                    + "it syncs like any other column. Default: ${DEFAULT-VALUE}.")
+                    + "it syncs like any other column. detect: after each incremental table, the primary keys of "
+                    + "both sides are merged in key order (integer and text keys) and target rows the source no "
+                    + "longer has are deleted, in batches. Default: ${DEFAULT-VALUE}.")
     String deletes;
+
+    @Option(names = "--max-delete-fraction", paramLabel = "FRACTION", defaultValue = "0.1",
+            description = "With --deletes detect: refuse (and delete nothing of that table) when more than this "
+                    + "share of a table's target rows would be deleted, e.g. when pointed at the wrong source. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    double maxDeleteFraction;
+
+    @Option(names = "--force-deletes", description = "With --deletes detect: delete beyond --max-delete-fraction.")
+    boolean forceDeletes;
 
     @Option(names = "--full-refresh",
             description = "Reload tables without a primary key or without the watermark column in full each "
@@ -126,7 +138,9 @@ public final class SyncCommand implements Callable<Integer> {
         MigrationOptions.Builder builder = selection.apply(MigrationOptions.builder()).castRules(cast.rules());
         MigrationOptions migration = (workers == null ? builder : builder.workers(workers)).build();
         Duration window = DurationText.parse(lookback, "--lookback");
-        return new SyncOptions(migration, watermarkColumn, tableWatermarks, window, fullRefresh, softDeleteColumn());
+        boolean detect = deletes.equals("detect");
+        return new SyncOptions(migration, watermarkColumn, tableWatermarks, window, fullRefresh,
+                detect ? null : softDeleteColumn(), detect, maxDeleteFraction, forceDeletes);
     }
 
     private String softDeleteColumn() {
@@ -136,7 +150,7 @@ public final class SyncCommand implements Callable<Integer> {
         if (deletes.startsWith("soft:") && deletes.length() > "soft:".length()) {
             return deletes.substring("soft:".length());
         }
-        throw new DbferryException(ErrorCode.INVALID_OPTION, "--deletes must be none or soft:COLUMN (e.g. "
-                + "soft:deleted_at), was '" + deletes + "'");
+        throw new DbferryException(ErrorCode.INVALID_OPTION, "--deletes must be none, detect or soft:COLUMN "
+                + "(e.g. soft:deleted_at), was '" + deletes + "'");
     }
 }

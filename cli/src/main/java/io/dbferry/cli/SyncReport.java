@@ -13,17 +13,18 @@ import java.util.Locale;
  * The summary of one sync, for people (stderr) and for scripts ({@code --json}, stdout).
  *
  * <p>The JSON shape is API: {@code {"tables": [{"target", "mode", "rowsRead", "rowsUpserted",
- * "nullWatermarks", "seconds"}], "rowsRead", "rowsUpserted", "seconds"}}; mode is {@code full-load},
+ * "nullWatermarks", "rowsDeleted", "seconds"}], "rowsRead", "rowsUpserted", "rowsDeleted", "seconds"}}; mode is {@code full-load},
  * {@code incremental} or {@code full-refresh}.
  */
 final class SyncReport {
 
     /** One table in the JSON summary. */
     record TableJson(String target, String mode, long rowsRead, long rowsUpserted, long nullWatermarks,
-            double seconds) {}
+            long rowsDeleted, double seconds) {}
 
     /** The JSON summary. */
-    record SummaryJson(List<TableJson> tables, long rowsRead, long rowsUpserted, double seconds) {}
+    record SummaryJson(List<TableJson> tables, long rowsRead, long rowsUpserted, long rowsDeleted,
+            double seconds) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -36,8 +37,10 @@ final class SyncReport {
     /** One line per table, then the total. */
     void printHuman(PrintWriter err) {
         for (TableSyncResult table : result.tables()) {
-            err.printf(Locale.ROOT, "dbferry: %s: %s, %,d rows read, %,d upserted%s, %.2f s%n", table.target(),
-                    table.mode().label(), table.rowsRead(), table.rowsUpserted(), nulls(table), table.millis() / 1000.0);
+            err.printf(Locale.ROOT, "dbferry: %s: %s, %,d rows read, %,d upserted%s%s, %.2f s%n", table.target(),
+                    table.mode().label(), table.rowsRead(), table.rowsUpserted(),
+                    table.rowsDeleted() == 0 ? "" : String.format(Locale.ROOT, ", %,d deleted", table.rowsDeleted()),
+                    nulls(table), table.millis() / 1000.0);
         }
         err.println(oneLine());
         err.flush();
@@ -47,16 +50,17 @@ final class SyncReport {
     String oneLine() {
         long nulls = result.tables().stream().filter(t -> t.mode() == TableSyncResult.Mode.INCREMENTAL)
                 .mapToLong(TableSyncResult::nullWatermarks).sum();
-        return String.format(Locale.ROOT, "dbferry: synced %d tables: %,d rows read, %,d upserted%s in %.2f s",
-                result.tables().size(), result.rowsRead(), result.rowsUpserted(),
+        return String.format(Locale.ROOT, "dbferry: synced %d tables: %,d rows read, %,d upserted, %,d deleted%s "
+                + "in %.2f s", result.tables().size(), result.rowsRead(), result.rowsUpserted(), result.rowsDeleted(),
                 nulls == 0 ? "" : ", " + nulls + " rows with a NULL watermark not synced", result.millis() / 1000.0);
     }
 
     String toJson() throws JsonProcessingException {
         List<TableJson> tables = result.tables().stream().map(t -> new TableJson(t.target().toString(),
-                t.mode().label(), t.rowsRead(), t.rowsUpserted(), t.nullWatermarks(), t.millis() / 1000.0)).toList();
+                t.mode().label(), t.rowsRead(), t.rowsUpserted(), t.nullWatermarks(), t.rowsDeleted(),
+                t.millis() / 1000.0)).toList();
         return JSON.writeValueAsString(new SummaryJson(tables, result.rowsRead(), result.rowsUpserted(),
-                result.millis() / 1000.0));
+                result.rowsDeleted(), result.millis() / 1000.0));
     }
 
     private static String nulls(TableSyncResult table) {

@@ -63,6 +63,19 @@ class SyncCommandIT {
     }
 
     @Test
+    void detectsHardDeletesAndReportsThem() throws Exception {
+        assertThat(sync("--deletes", "detect").exitCode()).isZero();
+        source("DELETE FROM users WHERE id = 2");
+
+        CommandRun run = sync("--deletes", "detect", "--max-delete-fraction", "0.5", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(new ObjectMapper().readTree(run.out()).get("rowsDeleted").asLong()).isEqualTo(1);
+        assertThat(run.err()).contains("1 deleted");
+        assertThat(target("SELECT string_agg(id::text, ',') FROM users")).isEqualTo("1");
+    }
+
+    @Test
     void exitsWithFiveWhileAnotherSyncHoldsTheLock() throws Exception {
         try (var pool = io.dbferry.transfer.connect.PostgresTarget.connect(database.url(), 2);
                 SyncLock held = SyncLock.acquire(pool.dataSource(), "public")) {

@@ -86,9 +86,11 @@ public final class Sync {
             List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
             TableSync tableSync = new TableSync(source, state);
             for (SyncPlan plan : plans) {
-                if (!plan.firstRun()) {
-                    results.add(plan.watermarkColumn() == null ? tableSync.refresh(plan.table())
-                            : tableSync.incremental(plan.table(), plan.state(), plan.watermarkColumn(), options.lookback()));
+                if (!plan.firstRun() && plan.watermarkColumn() == null) {
+                    results.add(tableSync.refresh(plan.table()));
+                } else if (!plan.firstRun()) {
+                    results.add(deletes(source, state, plan.table(), tableSync.incremental(plan.table(), plan.state(),
+                            plan.watermarkColumn(), options.lookback())));
                 }
             }
             return new SyncResult(results, (System.nanoTime() - started) / 1_000_000);
@@ -96,6 +98,17 @@ public final class Sync {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED, "lost a connection during the sync: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** With {@code --deletes detect}: deletes the target rows the source no longer has, after the upsert. */
+    private TableSyncResult deletes(Connection source, Connection state, MappedTable table, TableSyncResult synced) {
+        if (!options.detectDeletes()) {
+            return synced;
+        }
+        long started = System.nanoTime();
+        long deleted = new DeleteDetector(source, state).deleteMissing(table, options.maxDeleteFraction(),
+                options.forceDeletes());
+        return synced.withDeleted(deleted, (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
@@ -184,7 +197,7 @@ public final class Sync {
                 scan == null ? null : scan.highNormalised(), OffsetDateTime.now(ZoneOffset.UTC), table.rowsRead(),
                 table.rowsWritten()));
         return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_LOAD, table.rowsRead(),
-                table.rowsWritten(), scan == null ? 0 : scan.nulls(), table.millis());
+                table.rowsWritten(), scan == null ? 0 : scan.nulls(), 0, table.millis());
     }
 
     private MigrationOptions fullLoadOptions(List<SyncPlan> first) {

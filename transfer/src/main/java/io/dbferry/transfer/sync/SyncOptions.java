@@ -20,10 +20,19 @@ import java.util.Objects;
  * @param fullRefresh whether tables that cannot be synced incrementally (no primary key or no watermark
  *     column) are reloaded in full each run instead of refused (default: false)
  * @param softDeleteColumn the column that marks a row deleted ({@code --deletes soft:COLUMN}), checked to
- *     exist in every incremental table; null when deletes are not tracked
+ *     exist in every incremental table; null when deletes are not tracked this way
+ * @param detectDeletes whether target rows whose primary key the source no longer has are deleted after each
+ *     incremental run ({@code --deletes detect}; default: false)
+ * @param maxDeleteFraction the largest share of a table's target rows {@code detect} deletes in one run, in
+ *     [0, 1] (default: 0.1)
+ * @param forceDeletes whether {@code detect} deletes beyond {@code maxDeleteFraction} (default: false)
  */
 public record SyncOptions(MigrationOptions migration, String watermarkColumn, Map<String, String> tableWatermarks,
-        Duration lookback, boolean fullRefresh, String softDeleteColumn) {
+        Duration lookback, boolean fullRefresh, String softDeleteColumn, boolean detectDeletes,
+        double maxDeleteFraction, boolean forceDeletes) {
+
+    /** The share of a table {@code --deletes detect} may delete unless forced. */
+    public static final double DEFAULT_MAX_DELETE_FRACTION = 0.1;
 
     /** The watermark column used when none is given. */
     public static final String DEFAULT_WATERMARK_COLUMN = "updated_at";
@@ -39,6 +48,26 @@ public record SyncOptions(MigrationOptions migration, String watermarkColumn, Ma
         if (lookback.isNegative()) {
             throw new DbferryException(ErrorCode.INVALID_OPTION, "--lookback must not be negative, was " + lookback);
         }
+        if (!(maxDeleteFraction >= 0 && maxDeleteFraction <= 1)) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "--max-delete-fraction must be in [0, 1], was "
+                    + maxDeleteFraction);
+        }
+    }
+
+    /**
+     * Options without delete detection.
+     *
+     * @param migration as for the canonical constructor
+     * @param watermarkColumn as for the canonical constructor
+     * @param tableWatermarks as for the canonical constructor
+     * @param lookback as for the canonical constructor
+     * @param fullRefresh as for the canonical constructor
+     * @param softDeleteColumn as for the canonical constructor
+     */
+    public SyncOptions(MigrationOptions migration, String watermarkColumn, Map<String, String> tableWatermarks,
+            Duration lookback, boolean fullRefresh, String softDeleteColumn) {
+        this(migration, watermarkColumn, tableWatermarks, lookback, fullRefresh, softDeleteColumn, false,
+                DEFAULT_MAX_DELETE_FRACTION, false);
     }
 
     /**

@@ -20,6 +20,11 @@ public record SyncResult(List<TableSyncResult> tables, long millis) {
         return tables.stream().mapToLong(TableSyncResult::rowsRead).sum();
     }
 
+    /** Target rows deleted by {@code --deletes detect}, over all tables. */
+    public long rowsDeleted() {
+        return tables.stream().mapToLong(TableSyncResult::rowsDeleted).sum();
+    }
+
     /** Rows inserted or changed in the target, over all tables. */
     public long rowsUpserted() {
         return tables.stream().mapToLong(TableSyncResult::rowsUpserted).sum();

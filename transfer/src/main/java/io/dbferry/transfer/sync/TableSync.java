@@ -61,7 +61,7 @@ final class TableSync {
             store.save(target, new SyncState(state.targetSchema(), state.targetTable(), column,
                     moved ? scan.highSource() : state.highWatermarkSource(),
                     moved ? scan.highNormalised() : state.highWatermarkNormalised(), now(), read, upserted));
-            return new TableSyncResult(table.target(), TableSyncResult.Mode.INCREMENTAL, read, upserted, scan.nulls(),
+            return new TableSyncResult(table.target(), TableSyncResult.Mode.INCREMENTAL, read, upserted, scan.nulls(), 0,
                     millisSince(started));
         });
     }
@@ -75,7 +75,7 @@ final class TableSync {
                     DSL.noCondition(), "all rows");
             store.save(target, new SyncState(table.target().schema(), table.target().name(), null, null, null, now(),
                     read, read));
-            return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_REFRESH, read, read, 0,
+            return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_REFRESH, read, read, 0, 0,
                     millisSince(started));
         });
     }

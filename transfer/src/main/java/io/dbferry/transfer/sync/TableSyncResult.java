@@ -12,10 +12,11 @@ import java.util.Objects;
  * @param rowsUpserted rows inserted or changed in the target (for a full load or refresh: rows written)
  * @param nullWatermarks source rows whose watermark is NULL: loaded by a full load, never by an incremental
  *     run (0 for a refresh)
+ * @param rowsDeleted target rows deleted because the source no longer has their key ({@code --deletes detect})
  * @param millis wall time in milliseconds
  */
 public record TableSyncResult(TableId target, Mode mode, long rowsRead, long rowsUpserted, long nullWatermarks,
-        long millis) {
+        long rowsDeleted, long millis) {
 
     /** How a table was synced. */
     public enum Mode {
@@ -30,6 +31,17 @@ public record TableSyncResult(TableId target, Mode mode, long rowsRead, long row
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
+    }
+
+    /**
+     * The same result with deleted rows counted.
+     *
+     * @param deleted rows deleted, ≥ 0
+     * @param extraMillis the time the deletes took, in milliseconds
+     * @return never null
+     */
+    public TableSyncResult withDeleted(long deleted, long extraMillis) {
+        return new TableSyncResult(target, mode, rowsRead, rowsUpserted, nullWatermarks, deleted, millis + extraMillis);
     }
 
     /** Validates the parts. */

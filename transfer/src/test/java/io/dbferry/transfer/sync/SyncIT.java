@@ -90,6 +90,43 @@ class SyncIT {
     }
 
     @Test
+    void hardDeletesAreDetectedByMergingSortedKeysAndDeletedInBatches() throws Exception {
+        source("CREATE TABLE tags (code TEXT PRIMARY KEY, label TEXT, updated_at DATETIME)");
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 2_500; i++) {
+            values.append(i == 0 ? "" : ", ").append("('k").append(i).append("', 'é").append(i)
+                    .append("', '2024-01-01 10:00:00')");
+        }
+        source("INSERT INTO tags VALUES " + values, "INSERT INTO tags VALUES ('Zebra', 'z', '2024-01-01'), "
+                + "('apple', 'a', '2024-01-01'), ('ä', 'umlaut', '2024-01-01')");
+        SyncOptions detect = deletes(tables(defaults(), "tags"), 0.1, false);
+        sync(detect);
+
+        // 2,003 rows; 3 of them spread over the key order, including text that sorts differently by locale.
+        source("DELETE FROM tags WHERE code IN ('Zebra', 'k1500', 'ä')");
+        SyncResult result = sync(detect);
+
+        assertThat(result.tables().getFirst().rowsDeleted()).isEqualTo(3);
+        assertEqual(detect);
+    }
+
+    @Test
+    void detectRefusesToDeleteMoreThanTheMaxFractionUnlessForced() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01'), (2, 'b', 2, NULL, '2024-01-01'), "
+                + "(3, 'c', 3, NULL, '2024-01-01')");
+        sync(deletes(defaults(), 0.1, false));
+        source("DELETE FROM items WHERE id IN (1, 3)");
+
+        assertThatThrownBy(() -> sync(deletes(defaults(), 0.5, false)))
+                .hasMessageContaining("would delete 2 of the 3 rows of \"public\".\"items\" (66.7%)")
+                .hasMessageContaining("--force-deletes");
+        assertThat(targetString("SELECT count(*)::text FROM items")).isEqualTo("3");
+
+        assertThat(sync(deletes(defaults(), 0.5, true)).tables().getFirst().rowsDeleted()).isEqualTo(2);
+        assertEqual(defaults());
+    }
+
+    @Test
     void twoSyncsWithoutChangesWriteZeroRowsEvenWithMicroseconds() throws Exception {
         source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00.123456'), "
                 + "(2, 'b', 2, NULL, '2024-01-01 10:00:00.123457')");
@@ -285,6 +322,11 @@ class SyncIT {
     private static SyncOptions lookback(SyncOptions options, Duration lookback) {
         return new SyncOptions(options.migration(), options.watermarkColumn(), options.tableWatermarks(), lookback,
                 options.fullRefresh(), options.softDeleteColumn());
+    }
+
+    private static SyncOptions deletes(SyncOptions options, double maxFraction, boolean force) {
+        return new SyncOptions(options.migration(), options.watermarkColumn(), options.tableWatermarks(),
+                options.lookback(), options.fullRefresh(), null, true, maxFraction, force);
     }
 
     private static SyncOptions withSoftDeletes(SyncOptions options) {
