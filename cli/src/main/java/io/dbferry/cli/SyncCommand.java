@@ -101,6 +101,22 @@ public final class SyncCommand implements Callable<Integer> {
                     + "at least 2.")
     Integer workers;
 
+    @Option(names = "--every", paramLabel = "DURATION",
+            description = "Keep running: one sync per DURATION (e.g. 10m), one log line per run on stderr; a failed "
+                    + "run is logged and the next one tried. SIGTERM (or Ctrl-C) lets the current run finish, then "
+                    + "exits with 0. Default: one sync, then exit.")
+    String every;
+
+    @Option(names = "--max-runs", paramLabel = "N", hidden = true,
+            description = "With --every: stop after N runs; for tests.")
+    Integer maxRuns;
+
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "After each successful sync, replace this file with its figures in Prometheus text "
+                    + "format (rows read, upserted and deleted per table, duration, time of the last success), "
+                    + "e.g. for node-exporter's textfile collector.")
+    Path metricsFile;
+
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: target, mode, rows read, rows "
                     + "upserted, rows with a NULL watermark, seconds).")
@@ -120,12 +136,21 @@ public final class SyncCommand implements Callable<Integer> {
         SyncOptions options = options();
         Path sourceFile = Endpoints.checkedSqlitePath(source);
         PrintWriter err = spec.commandLine().getErr();
+        Duration interval = every == null ? null : DurationText.parse(every, "--every");
         try (Target targetDb = Endpoints.openPostgresTarget(target, Sync.targetConnections(options))) {
             err.println("dbferry: syncing " + DatabaseUrl.parse(source).redacted() + " → "
-                    + targetDb.pool().url().redacted());
-            SyncResult result = new Sync(sourceFile, targetDb.pool().dataSource(), options).run();
+                    + targetDb.pool().url().redacted() + (interval == null ? "" : " every " + every));
+            Sync sync = new Sync(sourceFile, targetDb.pool().dataSource(), options);
+            if (interval != null) {
+                new SyncSchedule(sync, interval, maxRuns, err, metricsFile).run();
+                return ExitCodes.OK;
+            }
+            SyncResult result = sync.run();
             SyncReport report = new SyncReport(result);
             report.printHuman(err);
+            if (metricsFile != null) {
+                SyncMetrics.write(metricsFile, result);
+            }
             if (json) {
                 spec.commandLine().getOut().println(report.toJson());
                 spec.commandLine().getOut().flush();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbferry.transfer.sync.SyncLock;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -73,6 +74,18 @@ class SyncCommandIT {
         assertThat(new ObjectMapper().readTree(run.out()).get("rowsDeleted").asLong()).isEqualTo(1);
         assertThat(run.err()).contains("1 deleted");
         assertThat(target("SELECT string_agg(id::text, ',') FROM users")).isEqualTo("1");
+    }
+
+    @Test
+    void everyRunsOneSyncPerIntervalWithOneLineEachAndWritesMetrics() throws Exception {
+        Path metrics = dir.resolve("sync.prom");
+
+        CommandRun run = sync("--every", "200ms", "--max-runs", "3", "--metrics-file", metrics.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err().lines().filter(l -> l.contains("dbferry: synced 1 tables"))).hasSize(3);
+        assertThat(Files.readString(metrics)).contains("dbferry_sync_rows_upserted{mode=\"incremental\",table=\"\\\"public\\\".\\\"users\\\"\"} 0.0",
+                "dbferry_sync_last_success_timestamp_seconds");
     }
 
     @Test
