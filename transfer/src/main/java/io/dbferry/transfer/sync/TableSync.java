@@ -90,22 +90,48 @@ final class TableSync {
         try {
             source.setAutoCommit(false);
             target.setAutoCommit(false);
-            try {
-                TableSyncResult result = work.run();
-                target.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                target.rollback();
-                throw e;
-            } finally {
-                source.rollback();
-                source.setAutoCommit(true);
-                target.setAutoCommit(true);
-            }
         } catch (SQLException e) {
-            throw new DbferryException(ErrorCode.LOAD_FAILED, "failed syncing " + table.target()
-                    + "; nothing of this table was committed: " + e.getMessage(), e);
+            throw failed(table, e);
         }
+        try {
+            TableSyncResult result = work.run();
+            target.commit();
+            endSourceSnapshot();
+            return result;
+        } catch (SQLException e) {
+            DbferryException failure = failed(table, e);
+            undo(failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            undo(e);
+            throw e;
+        }
+    }
+
+    /** Rolls both sides back after a failure; a connection that is gone has rolled back already. */
+    private void undo(RuntimeException failure) {
+        try {
+            target.rollback();
+            target.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            endSourceSnapshot();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void endSourceSnapshot() throws SQLException {
+        source.rollback();
+        source.setAutoCommit(true);
+        target.setAutoCommit(true);
+    }
+
+    private static DbferryException failed(MappedTable table, SQLException e) {
+        return new DbferryException(ErrorCode.LOAD_FAILED, "failed syncing " + table.target()
+                + "; nothing of this table was committed: " + e.getMessage(), e);
     }
 
     private int execute(String sql) throws SQLException {

@@ -25,6 +25,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,6 +251,58 @@ class SyncIT {
         }
         assertThat(sync(defaults()).rowsUpserted()).isEqualTo(1);
         assertEqual(defaults());
+    }
+
+    /**
+     * The sync's backend is killed after its upsert wrote the rows and while it waits to write the state (a SHARE
+     * lock on {@code dbferry.sync_state} holds it there): neither the rows nor the state stay, and the next sync
+     * reads the same rows again and ends equal to the source.
+     */
+    @Test
+    void aSyncKilledAfterItsUpsertKeepsNeitherRowsNorStateAndTheNextOneEndsEqual() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00'), (2, 'b', 2, NULL, '2024-01-01 10:00:01')");
+        sync(defaults());
+        source("UPDATE items SET name = 'b2', updated_at = '2024-01-02 10:00:00' WHERE id = 2",
+                "INSERT INTO items VALUES (3, 'c', 3, NULL, '2024-01-02 10:00:01')");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection locker = database.connect(); Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE dbferry.sync_state IN SHARE MODE");
+            Future<SyncResult> running = executor.submit(() -> sync(defaults()));
+            terminate(blockedBackend());
+            assertThatThrownBy(running::get).hasCauseInstanceOf(DbferryException.class)
+                    .hasMessageContaining("failed writing dbferry.sync_state of \"public\".\"items\"");
+            locker.rollback();
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(targetString("SELECT string_agg(id || name, ',' ORDER BY id) FROM items")).isEqualTo("1a,2b");
+        assertThat(targetString("SELECT high_watermark_source FROM dbferry.sync_state")).isEqualTo("2024-01-01 10:00:01");
+
+        assertThat(sync(defaults()).rowsUpserted()).isEqualTo(2);
+        assertEqual(defaults());
+    }
+
+    /** The backend waiting for a lock in this test's database, once it waits; fails after 10 s. */
+    private int blockedBackend() throws Exception {
+        for (int attempt = 0; attempt < 1_000; attempt++) {
+            try (Connection c = database.connect(); Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                            + "AND datname = current_database() AND query LIKE 'INSERT INTO dbferry.sync_state%'")) {
+                if (rs.next()) {
+                    return rs.getInt(1);
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the sync never waited for the lock on dbferry.sync_state");
+    }
+
+    private void terminate(int pid) throws Exception {
+        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement("SELECT pg_terminate_backend(?)")) {
+            s.setInt(1, pid);
+            s.execute();
+        }
     }
 
     @Test
