@@ -18,8 +18,8 @@ import picocli.CommandLine.ParseResult;
         versionProvider = VersionProvider.class,
         description = {"Moves a database from SQLite to PostgreSQL with its schema, data, keys and indexes, "
                 + "and proves nothing was lost.", ""},
-        subcommands = {MigrateCommand.class, CompareCommand.class, PlanCommand.class, VerifyCommand.class,
-            InspectCommand.class,
+        subcommands = {MigrateCommand.class, SyncCommand.class, CompareCommand.class, PlanCommand.class,
+            VerifyCommand.class, InspectCommand.class,
             CommandLine.HelpCommand.class},
         footer = ExitCodes.HELP_SECTION)
 public final class DbferryCommand implements Runnable {
@@ -94,6 +94,7 @@ public final class DbferryCommand implements Runnable {
     private static int exitCode(Exception e) {
         return switch (e) {
             case VerificationException v -> ExitCodes.VERIFICATION_MISMATCH;
+            case DbferryException d when d.code() == ErrorCode.SYNC_LOCKED -> ExitCodes.SYNC_LOCKED;
             case DbferryException d when USAGE_ERRORS.contains(d.code()) -> ExitCodes.USAGE;
             default -> ExitCodes.FAILURE;
         };

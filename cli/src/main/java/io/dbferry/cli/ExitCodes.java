@@ -14,6 +14,9 @@ public final class ExitCodes {
     /** compare found at least one error: the migration would fail or lose data (the same code as a mismatch). */
     public static final int INCOMPATIBLE = 3;
 
+    /** sync: another sync holds the target schema's lock; this run did nothing (try again later). */
+    public static final int SYNC_LOCKED = 5;
+
     /** The exit-code section shared by every command's {@code --help}. */
     static final String HELP_SECTION = "%nExit codes:%n"
             + "  0  success%n"

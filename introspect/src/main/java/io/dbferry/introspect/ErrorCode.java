@@ -44,5 +44,14 @@ public enum ErrorCode {
     /** A report or other file dbferry was asked to write could not be written; the message names the file. */
     OUTPUT_FAILED,
     /** Reading counts or rows for verification failed on the source or the target; the message names which. */
-    VERIFY_FAILED
+    VERIFY_FAILED,
+    /**
+     * A table cannot be synced incrementally (no primary key, no watermark column, or watermark values that
+     * cannot be compared); the message names the table and says what to do.
+     */
+    SYNC_REFUSED,
+    /** Another sync holds the target's sync lock; the message names the target schema. */
+    SYNC_LOCKED,
+    /** Reading or writing the sync state in the target's {@code dbferry} schema failed. */
+    SYNC_STATE_FAILED
 }

@@ -68,7 +68,23 @@ public final class SqliteTableReader {
      *     table, the bounds and the row count reached; exceptions thrown by {@code sink} pass through unchanged
      */
     public long read(MappedTable table, ChunkBounds bounds, RowSink sink) {
-        Query query = select(table, bounds);
+        return read(table, condition(bounds), bounds.describe(), sink);
+    }
+
+    /**
+     * Reads the rows of a table that satisfy a condition, such as an incremental sync's watermark window;
+     * values in the condition are bound as parameters.
+     *
+     * @param table the mapped table whose source columns are read, never null
+     * @param where which rows to read, rendered by jOOQ for SQLite; never null
+     * @param description the rows in words for messages, e.g. {@code "updated_at >= 1700000000"}; never null
+     * @param sink receives each row, never null
+     * @return the number of rows read
+     * @throws DbferryException with {@link ErrorCode#LOAD_FAILED} when SQLite fails mid-read, naming the
+     *     table, the description and the row count reached; exceptions thrown by {@code sink} pass through
+     */
+    public long read(MappedTable table, Condition where, String description, RowSink sink) {
+        Query query = select(table, where);
         int width = table.columns().size();
         long rows = 0;
         try (PreparedStatement statement = connection.prepareStatement(query.getSQL())) {
@@ -87,7 +103,7 @@ public final class SqliteTableReader {
             return rows;
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.LOAD_FAILED, "failed reading " + table.source().id().name()
-                    + " (" + bounds.describe() + ") from the source after " + rows + " rows: " + e.getMessage(), e);
+                    + " (" + description + ") from the source after " + rows + " rows: " + e.getMessage(), e);
         }
     }
 
@@ -98,12 +114,12 @@ public final class SqliteTableReader {
      * @return SQLite SQL with every identifier quoted by jOOQ, never null
      */
     public String selectSql(MappedTable table) {
-        return select(table, new ChunkBounds.WholeTable()).getSQL();
+        return select(table, DSL.noCondition()).getSQL();
     }
 
-    private Query select(MappedTable table, ChunkBounds bounds) {
+    private Query select(MappedTable table, Condition where) {
         List<Field<?>> fields = table.columns().stream().map(SqliteTableReader::valueField).toList();
-        return dsl.select(fields).from(DSL.table(DSL.name(table.source().id().name()))).where(condition(bounds));
+        return dsl.select(fields).from(DSL.table(DSL.name(table.source().id().name()))).where(where);
     }
 
     private static Condition condition(ChunkBounds bounds) {

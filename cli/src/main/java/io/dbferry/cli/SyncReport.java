@@ -1,0 +1,74 @@
+package io.dbferry.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dbferry.transfer.sync.SyncResult;
+import io.dbferry.transfer.sync.TableSyncResult;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The summary of one sync, for people (stderr) and for scripts ({@code --json}, stdout).
+ *
+ * <p>The JSON shape is API: {@code {"tables": [{"target", "mode", "rowsRead", "rowsUpserted",
+ * "nullWatermarks", "rowsDeleted", "seconds"}], "rowsRead", "rowsUpserted", "rowsDeleted", "seconds"}}; mode is {@code full-load},
+ * {@code incremental} or {@code full-refresh}.
+ */
+final class SyncReport {
+
+    /** One table in the JSON summary. */
+    record TableJson(String target, String mode, long rowsRead, long rowsUpserted, long nullWatermarks,
+            long rowsDeleted, double seconds) {}
+
+    /** The JSON summary. */
+    record SummaryJson(List<TableJson> tables, long rowsRead, long rowsUpserted, long rowsDeleted,
+            double seconds) {}
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final SyncResult result;
+
+    SyncReport(SyncResult result) {
+        this.result = result;
+    }
+
+    /** One line per table, then the total. */
+    void printHuman(PrintWriter err) {
+        for (TableSyncResult table : result.tables()) {
+            err.printf(Locale.ROOT, "dbferry: %s: %s, %,d rows read, %,d upserted%s%s, %.2f s%n", table.target(),
+                    table.mode().label(), table.rowsRead(), table.rowsUpserted(),
+                    table.rowsDeleted() == 0 ? "" : String.format(Locale.ROOT, ", %,d deleted", table.rowsDeleted()),
+                    nulls(table), table.millis() / 1000.0);
+        }
+        err.println(oneLine());
+        err.flush();
+    }
+
+    /** The whole run in one line, as {@code --every} logs it. */
+    String oneLine() {
+        long nulls = result.tables().stream().filter(t -> t.mode() == TableSyncResult.Mode.INCREMENTAL)
+                .mapToLong(TableSyncResult::nullWatermarks).sum();
+        return String.format(Locale.ROOT, "dbferry: synced %d tables: %,d rows read, %,d upserted, %,d deleted%s "
+                + "in %.2f s", result.tables().size(), result.rowsRead(), result.rowsUpserted(), result.rowsDeleted(),
+                nulls == 0 ? "" : ", " + nulls + " rows with a NULL watermark not synced", result.millis() / 1000.0);
+    }
+
+    String toJson() throws JsonProcessingException {
+        List<TableJson> tables = result.tables().stream().map(t -> new TableJson(t.target().toString(),
+                t.mode().label(), t.rowsRead(), t.rowsUpserted(), t.nullWatermarks(), t.rowsDeleted(),
+                t.millis() / 1000.0)).toList();
+        return JSON.writeValueAsString(new SummaryJson(tables, result.rowsRead(), result.rowsUpserted(),
+                result.rowsDeleted(), result.millis() / 1000.0));
+    }
+
+    private static String nulls(TableSyncResult table) {
+        if (table.nullWatermarks() == 0) {
+            return "";
+        }
+        return table.mode() == TableSyncResult.Mode.INCREMENTAL
+                ? ", " + table.nullWatermarks() + " rows with a NULL watermark not synced (set it in the source)"
+                : ", " + table.nullWatermarks() + " rows with a NULL watermark (loaded)";
+    }
+}

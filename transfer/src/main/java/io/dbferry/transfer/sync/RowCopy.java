@@ -1,0 +1,96 @@
+package io.dbferry.transfer.sync;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedColumn;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.transfer.read.SqliteTableReader;
+import io.dbferry.transfer.transform.TransformResult;
+import io.dbferry.transfer.transform.Transforms;
+import io.dbferry.transfer.transform.ValueTransform;
+import io.dbferry.transfer.write.CopyBinaryEncoder;
+import io.dbferry.transfer.write.CopyData;
+import io.dbferry.transfer.write.CopyEncoder;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.jooq.Condition;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Streams the source rows that satisfy a condition through each column's transform into one binary
+ * {@code COPY … FROM STDIN} on the target, in batches of about {@link CopyEncoder#BATCH_BYTES} bytes, so memory
+ * does not grow with the number of rows. Runs in the caller's target transaction. Not thread-safe.
+ */
+final class RowCopy {
+
+    private final MappedTable table;
+    private final ValueTransform[] transforms;
+
+    RowCopy(MappedTable table) {
+        this.table = table;
+        this.transforms = table.columns().stream().map(Transforms::forColumn).toArray(ValueTransform[]::new);
+    }
+
+    /**
+     * Copies the rows.
+     *
+     * @param source the SQLite connection, never null
+     * @param target the target connection, in the caller's transaction; never null
+     * @param copySql the COPY statement, binary format, for the table's columns in order; never null
+     * @param where which source rows, never null
+     * @param description the rows in words, for messages; never null
+     * @return the rows read (and copied)
+     * @throws DbferryException with {@code VALUE_REJECTED} for a value its transform rejects, {@code LOAD_FAILED}
+     *     when SQLite or the COPY fails; the caller rolls back
+     */
+    long copy(Connection source, Connection target, String copySql, Condition where, String description) {
+        CopyEncoder encoder = new CopyBinaryEncoder(table.columns().stream().map(MappedColumn::targetType).toList());
+        Object[] converted = new Object[transforms.length];
+        try {
+            CopyIn copyIn = target.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+            try {
+                encoder.begin();
+                long rows = new SqliteTableReader(source).read(table, where, description, values -> {
+                    encoder.appendRow(convert(values, converted));
+                    if (encoder.length() >= CopyEncoder.BATCH_BYTES) {
+                        send(copyIn, encoder.take());
+                    }
+                });
+                encoder.end();
+                send(copyIn, encoder.take());
+                copyIn.endCopy();
+                return rows;
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            }
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.LOAD_FAILED, "failed copying the rows of " + table.source().id().name()
+                    + " (" + description + ") to " + table.target() + " on the target: " + e.getMessage(), e);
+        }
+    }
+
+    private Object[] convert(Object[] values, Object[] converted) {
+        for (int i = 0; i < values.length; i++) {
+            converted[i] = values[i] == null ? null : switch (transforms[i].apply(values[i])) {
+                case TransformResult.Converted c -> c.value();
+                case TransformResult.Rejected r -> throw new DbferryException(ErrorCode.VALUE_REJECTED,
+                        "cannot sync \"" + table.source().id().name() + "\".\"" + table.columns().get(i).source().name()
+                                + "\" value " + values[i] + ": " + r.message() + " [" + r.reason() + "]. Fix the value "
+                                + "in the source, or leave the table out with --exclude.");
+            };
+        }
+        return converted;
+    }
+
+    private static void send(CopyIn copyIn, CopyData data) {
+        try {
+            copyIn.writeToCopy(data.bytes(), 0, data.length());
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.LOAD_FAILED, "failed sending COPY data to the target: "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.dbferry.transfer.sync;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.postgres.PostgresCatalog;
+import io.dbferry.transfer.connect.SqliteSource;
+import io.dbferry.transfer.pipeline.IfExists;
+import io.dbferry.transfer.pipeline.Migration;
+import io.dbferry.transfer.pipeline.MigrationListener;
+import io.dbferry.transfer.pipeline.MigrationOptions;
+import io.dbferry.transfer.pipeline.MigrationResult;
+import io.dbferry.transfer.pipeline.SourceMapping;
+import io.dbferry.transfer.pipeline.TableResult;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * One sync of a SQLite source into a PostgreSQL target. Under the target schema's {@link SyncLock}: tables
+ * without a {@link SyncState} (or whose target table is missing, or whose watermark column changed) are loaded
+ * in full by {@link Migration} (creating them if missing, emptying them if not), after their watermark was
+ * scanned, so the state saved afterwards is at most the snapshot the load started from; every other table is
+ * synced by {@link TableSync} in a transaction of its own. The source is only read. The target pool must
+ * allow {@link #targetConnections(SyncOptions)} connections. Runs on the caller's thread (and the full load's
+ * workers); reusable: each {@link #run()} is one sync.
+ */
+public final class Sync {
+
+    private final Path sourcePath;
+    private final DataSource target;
+    private final SyncOptions options;
+    private final SyncStateStore store = new SyncStateStore();
+
+    /**
+     * Prepares syncs.
+     *
+     * @param source the SQLite database file, opened read-only
+     * @param target the target pool, owned by the caller; never null
+     * @param options what to sync and how, never null
+     */
+    public Sync(Path source, DataSource target, SyncOptions options) {
+        this.sourcePath = Objects.requireNonNull(source, "source");
+        this.target = Objects.requireNonNull(target, "target");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * The connections a sync needs from the target pool: the lock's, the state's, and a full load's.
+     *
+     * @param options the sync options, never null
+     * @return ≥ 3
+     */
+    public static int targetConnections(SyncOptions options) {
+        return 2 + Migration.targetConnections(options.migration());
+    }
+
+    /**
+     * Runs one sync.
+     *
+     * @return per table what was done, never null
+     * @throws DbferryException with {@link ErrorCode#SYNC_LOCKED} when another sync holds the lock (nothing was
+     *     done), {@link ErrorCode#SYNC_REFUSED} when a table cannot be synced incrementally (checked for every
+     *     table before anything is written), and as {@link Migration#run()} for a full load
+     */
+    public SyncResult run() {
+        long started = System.nanoTime();
+        String schema = options.migration().targetSchema();
+        try (SyncLock lock = SyncLock.acquire(target, schema);
+                Connection state = target.getConnection();
+                Connection source = SqliteSource.openReadOnly(sourcePath)) {
+            store.create(state);
+            SchemaMapping mapping = SourceMapping.read(source, options.migration());
+            Map<String, SyncState> states = store.load(state, schema);
+            Set<String> existing = PostgresCatalog.relationNames(state, schema);
+            List<SyncPlan> plans = mapping.tables().stream().map(t -> plan(t, states, existing)).toList();
+            List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
+            TableSync tableSync = new TableSync(source, state);
+            for (SyncPlan plan : plans) {
+                if (!plan.firstRun() && plan.watermarkColumn() == null) {
+                    results.add(tableSync.refresh(plan.table()));
+                } else if (!plan.firstRun()) {
+                    results.add(deletes(source, state, plan.table(), tableSync.incremental(plan.table(), plan.state(),
+                            plan.watermarkColumn(), options.lookback())));
+                }
+            }
+            return new SyncResult(results, (System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.CONNECTION_FAILED, "lost a connection during the sync: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** With {@code --deletes detect}: deletes the target rows the source no longer has, after the upsert. */
+    private TableSyncResult deletes(Connection source, Connection state, MappedTable table, TableSyncResult synced) {
+        if (!options.detectDeletes()) {
+            return synced;
+        }
+        long started = System.nanoTime();
+        long deleted = new DeleteDetector(source, state).deleteMissing(table, options.maxDeleteFraction(),
+                options.forceDeletes());
+        return synced.withDeleted(deleted, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * One table's part in this run.
+     *
+     * @param table the mapped table
+     * @param watermarkColumn the watermark column, null for a table reloaded in full ({@code --full-refresh})
+     * @param state its state, null on its first sync
+     */
+    private record SyncPlan(MappedTable table, String watermarkColumn, SyncState state) {
+        boolean firstRun() {
+            return state == null;
+        }
+    }
+
+    private SyncPlan plan(MappedTable table, Map<String, SyncState> states, Set<String> existing) {
+        String column = incrementalColumn(table);
+        SyncState state = states.get(table.target().name());
+        boolean stale = state == null || !existing.contains(table.target().name())
+                || !Objects.equals(state.watermarkColumn(), column);
+        return new SyncPlan(table, column, stale ? null : state);
+    }
+
+    /** The watermark column, or null with {@code --full-refresh} when the table has no key or no such column. */
+    private String incrementalColumn(MappedTable table) {
+        String name = table.source().id().name();
+        String column = options.watermarkColumnOf(name);
+        String missing = table.primaryKey() == null ? "has no primary key to upsert by"
+                : table.source().columns().stream().noneMatch(c -> c.name().equals(column))
+                        ? "has no watermark column \"" + column + "\"" : null;
+        if (missing == null) {
+            requireSoftDeleteColumn(table);
+            return column;
+        }
+        if (options.fullRefresh()) {
+            return null;
+        }
+        throw new DbferryException(ErrorCode.SYNC_REFUSED, "table \"" + name + "\" " + missing + ", so it cannot "
+                + "be synced incrementally. Name its watermark column with --table-watermark " + name + "=COLUMN, "
+                + "reload it in full each run with --full-refresh, or leave it out with --exclude " + name);
+    }
+
+    private void requireSoftDeleteColumn(MappedTable table) {
+        String column = options.softDeleteColumn();
+        if (column != null && table.source().columns().stream().noneMatch(c -> c.name().equals(column))) {
+            throw new DbferryException(ErrorCode.SYNC_REFUSED, "table \"" + table.source().id().name() + "\" has no "
+                    + "soft-delete column \"" + column + "\" (--deletes soft:" + column + "); add it to the source "
+                    + "or leave the table out with --exclude");
+        }
+    }
+
+    /** Loads the first-run tables with {@link Migration}, then saves their states in one transaction. */
+    private List<TableSyncResult> fullLoad(Connection source, Connection state, List<SyncPlan> plans)
+            throws SQLException {
+        List<SyncPlan> first = plans.stream().filter(SyncPlan::firstRun).toList();
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        List<WatermarkScan> scans = first.stream().map(p -> p.watermarkColumn() == null ? null
+                : scanned(source, p)).toList();
+        MigrationResult loaded = new Migration(sourcePath, target, fullLoadOptions(first), MigrationListener.NONE).run();
+        List<TableSyncResult> results = new ArrayList<>();
+        state.setAutoCommit(false);
+        try {
+            for (int i = 0; i < first.size(); i++) {
+                results.add(saveFullLoad(state, first.get(i), scans.get(i), loaded));
+            }
+            state.commit();
+        } finally {
+            state.setAutoCommit(true);
+        }
+        return results;
+    }
+
+    private static WatermarkScan scanned(Connection source, SyncPlan plan) {
+        WatermarkScan scan = WatermarkScan.of(source, plan.table().source().id().name(), plan.watermarkColumn());
+        scan.kind(plan.table().source().id().name());
+        return scan;
+    }
+
+    private TableSyncResult saveFullLoad(Connection state, SyncPlan plan, WatermarkScan scan, MigrationResult loaded) {
+        TableResult table = loaded.tables().stream().filter(t -> t.target().equals(plan.table().target()))
+                .findFirst().orElseThrow();
+        store.save(state, new SyncState(plan.table().target().schema(), plan.table().target().name(),
+                plan.watermarkColumn(), scan == null ? null : scan.highSource(),
+                scan == null ? null : scan.highNormalised(), OffsetDateTime.now(ZoneOffset.UTC), table.rowsRead(),
+                table.rowsWritten()));
+        return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_LOAD, table.rowsRead(),
+                table.rowsWritten(), scan == null ? 0 : scan.nulls(), 0, table.millis());
+    }
+
+    private MigrationOptions fullLoadOptions(List<SyncPlan> first) {
+        MigrationOptions m = options.migration();
+        MigrationOptions.Builder builder = MigrationOptions.builder()
+                .tables(first.stream().map(p -> p.table().source().id().name()).toList())
+                .targetSchema(m.targetSchema()).identifiers(m.identifiers()).castRules(m.castRules())
+                .workers(m.workers()).batchRows(m.batchRows()).copyFormat(m.copyFormat())
+                .maintenanceWorkMem(m.maintenanceWorkMem()).ifExists(IfExists.TRUNCATE).verify(null);
+        return builder.build();
+    }
+}
