@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -117,7 +118,17 @@ final class LoadPipeline {
     }
 
     private CompletableFuture<Void> start(ExecutorService pool, Runnable task) {
-        CompletableFuture<Void> future = CompletableFuture.runAsync(task, pool);
+        CompletableFuture<Void> future;
+        try {
+            future = CompletableFuture.runAsync(task, pool);
+        } catch (RejectedExecutionException e) {
+            // A failure shut the pools down while tasks were still being started (a reader can fail on its
+            // first rows before every writer is started): nothing more starts, and the first failure is reported.
+            if (failure.record(e)) {
+                pools.forEach(ExecutorService::shutdownNow);
+            }
+            return CompletableFuture.completedFuture(null);
+        }
         future.whenComplete((ignored, e) -> {
             if (e != null && failure.record(e)) {
                 pools.forEach(ExecutorService::shutdownNow);
