@@ -1,5 +1,6 @@
 package io.dbferry.transfer.transform;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,16 @@ public final class UuidTransform implements ValueTransform {
     private static final int UUID_BYTES = 16;
     private static final int HEX_DIGITS = 32;
     private static final int HYPHENATED_LENGTH = 36;
+    /** The value of each ASCII hex digit, -1 for every other character below 128. */
+    private static final byte[] HEX_VALUES = new byte[128];
+
+    static {
+        Arrays.fill(HEX_VALUES, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            HEX_VALUES["0123456789abcdef".charAt(i)] = (byte) i;
+            HEX_VALUES["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
     private static final String ACCEPTED = " (accepted: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx or 32 hex digits,"
             + " optionally in braces, or a 16-byte BLOB)";
 
@@ -67,26 +78,22 @@ public final class UuidTransform implements ValueTransform {
             start++;
             end--;
         }
-        return hasUuidShape(text, start, end) ? TransformResult.converted(parse(text, start, end)) : invalid(text);
+        UUID uuid = parse(text, start, end);
+        return uuid == null ? invalid(text) : TransformResult.converted(uuid);
     }
 
-    /** 32 hex digits, or 36 characters with hyphens at offsets 8, 13, 18 and 23 and hex digits elsewhere. */
-    private static boolean hasUuidShape(String text, int start, int end) {
-        int length = end - start;
-        if (length != HEX_DIGITS && (length != HYPHENATED_LENGTH || !hasHyphensAt(text, start))) {
-            return false;
-        }
-        for (int i = start; i < end; i++) {
-            if (hexValue(text.charAt(i)) < 0 && !(length == HYPHENATED_LENGTH && isHyphenOffset(i - start))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Reads a value {@link #hasUuidShape} accepted. */
+    /**
+     * Reads 32 hex digits, or 36 characters with hyphens at offsets 8, 13, 18 and 23 and hex digits elsewhere,
+     * in one pass (this runs for every UUID value of a migration).
+     *
+     * @return the UUID, null when the text has another shape
+     */
     private static UUID parse(String text, int start, int end) {
-        boolean hyphenated = end - start == HYPHENATED_LENGTH;
+        int length = end - start;
+        boolean hyphenated = length == HYPHENATED_LENGTH;
+        if (length != HEX_DIGITS && (!hyphenated || !hasHyphensAt(text, start))) {
+            return null;
+        }
         long high = 0;
         long low = 0;
         int digits = 0;
@@ -94,10 +101,14 @@ public final class UuidTransform implements ValueTransform {
             if (hyphenated && isHyphenOffset(i - start)) {
                 continue;
             }
+            int value = hexValue(text.charAt(i));
+            if (value < 0) {
+                return null;
+            }
             if (digits++ < HEX_DIGITS / 2) {
-                high = high << 4 | hexValue(text.charAt(i));
+                high = high << 4 | value;
             } else {
-                low = low << 4 | hexValue(text.charAt(i));
+                low = low << 4 | value;
             }
         }
         return new UUID(high, low);
@@ -114,16 +125,7 @@ public final class UuidTransform implements ValueTransform {
 
     /** ASCII hex only: {@link Character#digit(char, int)} would also accept e.g. fullwidth digits. */
     private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
+        return c < HEX_VALUES.length ? HEX_VALUES[c] : -1;
     }
 
     private static TransformResult invalid(String text) {
