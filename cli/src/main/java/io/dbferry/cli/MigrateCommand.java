@@ -5,6 +5,8 @@ import io.dbferry.transfer.pipeline.Migration;
 import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
+import io.dbferry.transfer.reject.OnError;
+import io.dbferry.transfer.reject.TextPolicy;
 import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.write.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,7 +77,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
-                    + "written, seconds). Human output always goes to stderr.")
+                    + "written, rows rejected, reject file, seconds). Human output always goes to stderr.")
     boolean json;
 
     @Option(names = "--keep",
@@ -113,6 +115,25 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "once), e.g. 256MB: helps tables of millions of rows. Default: the server's setting.")
     String maintenanceWorkMem;
 
+    @Option(names = "--on-error", paramLabel = "reject|stop", defaultValue = "reject",
+            description = "What to do with a row that cannot be written (a value no transform accepts, or one "
+                    + "PostgreSQL refuses): reject writes it to the reject file of its table and goes on (exit code "
+                    + "4 at the end); stop ends the migration at the first such row, naming it. Default: "
+                    + "${DEFAULT-VALUE}.")
+    OnError onError;
+
+    @Option(names = "--rejects", paramLabel = "DIR", defaultValue = "dbferry-rejects",
+            description = "The directory of the reject files, DIR/<table>.jsonl, created with the first reject. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Path rejects;
+
+    @Option(names = "--text-policy", paramLabel = "reject|replace|strip", defaultValue = "reject",
+            description = "What to do with TEXT that is not valid UTF-8 or contains NUL (PostgreSQL text holds "
+                    + "neither): reject the row; replace each malformed byte sequence and each NUL with U+FFFD; or "
+                    + "strip them. replace and strip count the values they change in the summary. Default: "
+                    + "${DEFAULT-VALUE}.")
+    TextPolicy textPolicy;
+
     @Mixin
     CastOptions cast;
 
@@ -126,6 +147,7 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         MigrationOptions options = options();
+        int exitCode;
         String sourceShown = DatabaseUrl.parse(source).redacted();
         Path sourceFile = Endpoints.checkedSqlitePath(source);
         MeterRegistry registry = metricsFile == null ? new SimpleMeterRegistry()
@@ -138,6 +160,7 @@ public final class MigrateCommand implements Callable<Integer> {
             MigrationResult result = run(new Migration(sourceFile, targetDb.pool().dataSource(), options,
                     progress(err), registry), registry);
             MigrationReport report = new MigrationReport(sourceShown, targetShown, result);
+            exitCode = result.rowsRejected() > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK;
             report.printHuman(err);
             if (json) {
                 spec.commandLine().getOut().println(report.toJson());
@@ -147,13 +170,14 @@ public final class MigrateCommand implements Callable<Integer> {
                 keepRunning(err, targetDb);
             }
         }
-        return ExitCodes.OK;
+        return exitCode;
     }
 
     private MigrationOptions options() {
         MigrationOptions.Builder builder = ifExists.apply(selection.apply(MigrationOptions.builder()))
                 .castRules(cast.rules()).batchRows(batchRows).copyFormat(copyFormat)
-                .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify);
+                .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify).onError(onError)
+                .rejects(rejects).textPolicy(textPolicy);
         return (workers == null ? builder : builder.workers(workers)).build();
     }
 

@@ -8,6 +8,7 @@ import io.dbferry.transfer.write.CopyStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingQueue;
+import io.dbferry.transfer.reject.RejectFiles;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -16,7 +17,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * One writer worker: borrows one target connection for its whole life, then takes chunk streams until
  * told there are no more, streaming each chunk through pgjdbc's {@code CopyManager.copyIn} in one
- * transaction and committing it. A failure or a cancellation cancels the COPY and rolls the chunk's
+ * transaction and committing it; the chunk's rejects are appended to their reject file just before the
+ * commit. A failure or a cancellation cancels the COPY and rolls the chunk's
  * transaction back before the worker ends. Runs on one thread.
  */
 final class ChunkWriter implements Runnable {
@@ -31,8 +33,11 @@ final class ChunkWriter implements Runnable {
     private final BlockingQueue<ChunkStream> handoff;
     private final CopyFormat format;
     private final ChunkCommitted onCommit;
+    private final RejectFiles rejectFiles;
 
-    ChunkWriter(DataSource target, BlockingQueue<ChunkStream> handoff, CopyFormat format, ChunkCommitted onCommit) {
+    ChunkWriter(DataSource target, BlockingQueue<ChunkStream> handoff, CopyFormat format, RejectFiles rejectFiles,
+            ChunkCommitted onCommit) {
+        this.rejectFiles = rejectFiles;
         this.target = target;
         this.handoff = handoff;
         this.format = format;
@@ -73,6 +78,8 @@ final class ChunkWriter implements Runnable {
                 bytes += batch.length();
             }
             long written = copyIn.endCopy();
+            // Before the commit: a crash in between may repeat these lines on a re-run, but never lose them.
+            rejectFiles.write(stream.rejects());
             connection.commit();
             onCommit.committed(stream, written, bytes);
         } catch (SQLException e) {

@@ -14,9 +14,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.dbferry.transfer.reject.RejectFiles;
 import javax.sql.DataSource;
 
 /**
@@ -42,6 +44,7 @@ final class LoadPipeline {
     private final MigrationOptions options;
     private final MigrationMetrics metrics;
     private final MigrationListener listener;
+    private final RejectFiles rejectFiles;
     private final KeyBuilder keys;
     private final FirstFailure failure = new FirstFailure();
     private final Queue<CompletableFuture<Void>> keyJobs = new ConcurrentLinkedQueue<>();
@@ -53,9 +56,11 @@ final class LoadPipeline {
      * Prepares a load.
      *
      * @param listener receives progress events; called from worker threads, one call at a time
+     * @param rejectFiles where writers put rejected rows, owned by the caller
      */
     LoadPipeline(Path source, DataSource target, MigrationOptions options, MigrationMetrics metrics,
-            MigrationListener listener) {
+            MigrationListener listener, RejectFiles rejectFiles) {
+        this.rejectFiles = rejectFiles;
         this.source = source;
         this.target = target;
         this.options = options;
@@ -84,8 +89,9 @@ final class LoadPipeline {
             List<CompletableFuture<Void>> reading = new ArrayList<>();
             List<CompletableFuture<Void>> writing = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options.copyFormat(), metrics)));
-                writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), this::committed)));
+                reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options, metrics)));
+                writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), rejectFiles,
+                        this::committed)));
             }
             await(reading);
             endWriters(handoff, workers);
@@ -105,7 +111,8 @@ final class LoadPipeline {
         TableLoad table = stream.table();
         TableId id = table.table().target();
         metrics.chunkWritten(id, rowsWritten, bytes, System.nanoTime() - stream.started());
-        boolean last = table.chunkLoaded(stream.rowsRead(), rowsWritten);
+        boolean last = table.chunkLoaded(stream.rowsRead(), rowsWritten, stream.rejects().size(),
+                stream.textChanged());
         listener.on(table.progress());
         if (last) {
             listener.on(new MigrationEvent.TableLoaded(table.result()));
@@ -117,7 +124,13 @@ final class LoadPipeline {
     }
 
     private CompletableFuture<Void> start(ExecutorService pool, Runnable task) {
-        CompletableFuture<Void> future = CompletableFuture.runAsync(task, pool);
+        CompletableFuture<Void> future;
+        try {
+            future = CompletableFuture.runAsync(task, pool);
+        } catch (RejectedExecutionException e) {
+            // A worker started earlier already failed and shut the pools down; that failure is the one to report.
+            return CompletableFuture.completedFuture(null);
+        }
         future.whenComplete((ignored, e) -> {
             if (e != null && failure.record(e)) {
                 pools.forEach(ExecutorService::shutdownNow);

@@ -6,11 +6,13 @@ import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.model.SchemaSnapshot;
+import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.plan.PostgresDdl;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.read.ChunkPlanner;
+import io.dbferry.transfer.reject.RejectFiles;
 import io.dbferry.transfer.verify.VerificationException;
 import io.dbferry.transfer.verify.VerificationReport;
 import io.dbferry.transfer.verify.Verifier;
@@ -130,7 +132,8 @@ public final class Migration {
         notes.addAll(mapping.notes());
         try (Connection connection = target.getConnection()) {
             List<TableResult> results = migrate(connection, LoadOrder.parentsFirst(mapping.tables()));
-            VerificationReport verification = options.verify() == null ? null : verify(connection, mapping);
+            VerificationReport verification = options.verify() == null ? null
+                    : verify(connection, withoutRejects(mapping.tables(), results));
             return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED,
@@ -138,9 +141,19 @@ public final class Migration {
         }
     }
 
-    private VerificationReport verify(Connection connection, SchemaMapping mapping) {
+    /**
+     * The tables verification can compare: a table with rejects lacks those rows on purpose, so it is left
+     * out, and accounted for by rows read = rows written + rows rejected instead (see {@link TableResult}).
+     */
+    private static List<MappedTable> withoutRejects(List<MappedTable> tables, List<TableResult> results) {
+        Set<TableId> rejected = results.stream().filter(r -> r.rowsRejected() > 0).map(TableResult::target)
+                .collect(java.util.stream.Collectors.toSet());
+        return tables.stream().filter(t -> !rejected.contains(t.target())).toList();
+    }
+
+    private VerificationReport verify(Connection connection, List<MappedTable> tables) {
         VerificationReport report = new Verifier(source, connection,
-                VerifyOptions.of(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS)).verify(mapping.tables(),
+                VerifyOptions.of(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS)).verify(tables,
                 table -> listener.on(new MigrationEvent.PhaseStarted("verifying " + table.target() + " ("
                         + options.verify().label() + ")")));
         if (!report.matches()) {
@@ -163,14 +176,32 @@ public final class Migration {
         targetDdl.inTransaction("creating the tables", createStatements(existing, created));
         listener.on(new MigrationEvent.PhaseStarted(loadingPhase(loads)));
         // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
-        List<TableResult> results = new LoadPipeline(sourcePath, target, options, metrics, listener)
-                .run(loads, options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
+        List<TableResult> results;
+        try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
+            results = new LoadPipeline(sourcePath, target, options, metrics, listener, rejectFiles)
+                    .run(loads, options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
+        }
         listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
-        targetDdl.inTransaction("creating the foreign keys", created.stream()
-                .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
+        createForeignKeys(targetDdl, created, results);
         targetDdl.inTransaction("restarting identity sequences", tables.stream()
                 .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
         return results;
+    }
+
+    /** Creates the foreign keys; when rows were rejected, a failure says that a parent row may be among them. */
+    private void createForeignKeys(TargetDdl targetDdl, List<MappedTable> created, List<TableResult> results) {
+        try {
+            targetDdl.inTransaction("creating the foreign keys", created.stream()
+                    .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
+        } catch (DbferryException e) {
+            long rejected = results.stream().mapToLong(TableResult::rowsRejected).sum();
+            if (rejected == 0) {
+                throw e;
+            }
+            throw new DbferryException(e.code(), e.getMessage() + " " + rejected + " rows were rejected (see "
+                    + options.rejects() + "): a referenced row may be among them. Fix them in the source, or use "
+                    + "--on-error stop to stop at the first one.", e);
+        }
     }
 
     private String loadingPhase(List<TableLoad> loads) {
@@ -185,10 +216,12 @@ public final class Migration {
     private List<TableLoad> plan(List<MappedTable> tables, List<MappedTable> created) {
         listener.on(new MigrationEvent.PhaseStarted("planning chunks of about " + options.batchRows() + " rows"));
         ChunkPlanner planner = new ChunkPlanner(source);
+        RejectFiles files = new RejectFiles(options.rejects());
         List<TableLoad> loads = new ArrayList<>();
         for (MappedTable table : tables) {
             metrics.register(table.target());
-            loads.add(new TableLoad(table, planner.plan(table.source(), options.batchRows()), created.contains(table)));
+            loads.add(new TableLoad(table, planner.plan(table.source(), options.batchRows()), created.contains(table),
+                    files.file(table.source().id().name())));
         }
         return loads;
     }
