@@ -134,6 +134,18 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}.")
     TextPolicy textPolicy;
 
+    @Option(names = "--resume",
+            description = "Continue the last unfinished migration into the target schema: the chunks it "
+                    + "checkpointed stay, the others are loaded, then keys, foreign keys, identity and verification "
+                    + "as usual. The source must be unchanged (same size and modification time).")
+    boolean resume;
+
+    @Option(names = "--state-schema", paramLabel = "NAME", defaultValue = "dbferry",
+            description = "The target schema of dbferry's own tables: migration_run (one row a run) and "
+                    + "migration_chunk (one checkpoint a loaded chunk, committed with the chunk). Default: "
+                    + "${DEFAULT-VALUE}.")
+    String stateSchema;
+
     @Mixin
     CastOptions cast;
 
@@ -177,7 +189,7 @@ public final class MigrateCommand implements Callable<Integer> {
         MigrationOptions.Builder builder = ifExists.apply(selection.apply(MigrationOptions.builder()))
                 .castRules(cast.rules()).batchRows(batchRows).copyFormat(copyFormat)
                 .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify).onError(onError)
-                .rejects(rejects).textPolicy(textPolicy);
+                .rejects(rejects).textPolicy(textPolicy).resume(resume).stateSchema(stateSchema);
         return (workers == null ? builder : builder.workers(workers)).build();
     }
 

@@ -44,5 +44,9 @@ public enum ErrorCode {
     /** A report or other file dbferry was asked to write could not be written; the message names the file. */
     OUTPUT_FAILED,
     /** Reading counts or rows for verification failed on the source or the target; the message names which. */
-    VERIFY_FAILED
+    VERIFY_FAILED,
+    /** The target schema holds a migration that did not finish; the message says how to resume or start over. */
+    UNFINISHED_RUN,
+    /** {@code --resume} found no unfinished run, or the source changed since it started. */
+    CANNOT_RESUME
 }

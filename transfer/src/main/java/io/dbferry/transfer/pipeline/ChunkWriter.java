@@ -17,7 +17,8 @@ import org.postgresql.copy.CopyManager;
 /**
  * One writer worker: borrows one target connection for its whole life, then takes chunk streams until
  * told there are no more, streaming each chunk through pgjdbc's {@code CopyManager.copyIn} in one
- * transaction and committing it; the chunk's rejects are appended to their reject file just before the
+ * transaction, checkpointing it in the same transaction, and committing it; the chunk's rejects are
+ * appended to their reject file just before the
  * commit. A failure or a cancellation cancels the COPY and rolls the chunk's
  * transaction back before the worker ends. Runs on one thread.
  */
@@ -29,14 +30,22 @@ final class ChunkWriter implements Runnable {
         void committed(ChunkStream stream, long rowsWritten, long bytes);
     }
 
+    /** Records a chunk as finished in the writer's open transaction, just before its commit. */
+    @FunctionalInterface
+    interface ChunkCheckpoint {
+        void record(Connection connection, ChunkStream stream, long rowsWritten) throws SQLException;
+    }
+
     private final DataSource target;
+    private final ChunkCheckpoint checkpoint;
     private final BlockingQueue<ChunkStream> handoff;
     private final CopyFormat format;
     private final ChunkCommitted onCommit;
     private final RejectFiles rejectFiles;
 
     ChunkWriter(DataSource target, BlockingQueue<ChunkStream> handoff, CopyFormat format, RejectFiles rejectFiles,
-            ChunkCommitted onCommit) {
+            ChunkCheckpoint checkpoint, ChunkCommitted onCommit) {
+        this.checkpoint = checkpoint;
         this.rejectFiles = rejectFiles;
         this.target = target;
         this.handoff = handoff;
@@ -78,6 +87,7 @@ final class ChunkWriter implements Runnable {
                 bytes += batch.length();
             }
             long written = copyIn.endCopy();
+            checkpoint.record(connection, stream, written);
             // Before the commit: a crash in between may repeat these lines on a re-run, but never lose them.
             rejectFiles.write(stream.rejects());
             connection.commit();

@@ -45,6 +45,7 @@ final class LoadPipeline {
     private final MigrationMetrics metrics;
     private final MigrationListener listener;
     private final RejectFiles rejectFiles;
+    private final ChunkWriter.ChunkCheckpoint checkpoint;
     private final KeyBuilder keys;
     private final FirstFailure failure = new FirstFailure();
     private final Queue<CompletableFuture<Void>> keyJobs = new ConcurrentLinkedQueue<>();
@@ -57,10 +58,12 @@ final class LoadPipeline {
      *
      * @param listener receives progress events; called from worker threads, one call at a time
      * @param rejectFiles where writers put rejected rows, owned by the caller
+     * @param checkpoint records each chunk in its own transaction, called by the writers
      */
     LoadPipeline(Path source, DataSource target, MigrationOptions options, MigrationMetrics metrics,
-            MigrationListener listener, RejectFiles rejectFiles) {
+            MigrationListener listener, RejectFiles rejectFiles, ChunkWriter.ChunkCheckpoint checkpoint) {
         this.rejectFiles = rejectFiles;
+        this.checkpoint = checkpoint;
         this.source = source;
         this.target = target;
         this.options = options;
@@ -91,7 +94,7 @@ final class LoadPipeline {
             for (int i = 0; i < workers; i++) {
                 reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options, metrics)));
                 writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), rejectFiles,
-                        this::committed)));
+                        checkpoint, this::committed)));
             }
             await(reading);
             endWriters(handoff, workers);
@@ -192,7 +195,9 @@ final class LoadPipeline {
         if (first instanceof DbferryException e && e.getClass() == DbferryException.class && chunks > 0) {
             return new DbferryException(e.code(), e.getMessage() + " The target keeps the " + rows + " rows of the "
                     + chunks + (chunks == 1 ? " chunk" : " chunks") + " committed before the failure (each chunk "
-                    + "is one transaction); to start over, run again with --if-exists drop or --if-exists truncate.", e);
+                    + "is one transaction, checkpointed with it); to continue with the other chunks, run the same "
+                    + "command "
+                    + "with --resume; to start over, with --if-exists drop.", e);
         }
         return switch (first) {
             case RuntimeException e -> e;

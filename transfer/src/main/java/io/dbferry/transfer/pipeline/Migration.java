@@ -11,6 +11,7 @@ import io.dbferry.introspect.plan.PostgresDdl;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import io.dbferry.transfer.connect.SqliteSource;
+import io.dbferry.transfer.read.Chunk;
 import io.dbferry.transfer.read.ChunkPlanner;
 import io.dbferry.transfer.reject.RejectFiles;
 import io.dbferry.transfer.verify.VerificationException;
@@ -21,9 +22,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -162,30 +166,127 @@ public final class Migration {
         return report;
     }
 
-    private List<TableResult> migrate(Connection connection, List<MappedTable> tables) {
+    private List<TableResult> migrate(Connection connection, List<MappedTable> tables) throws SQLException {
+        RunState state = new RunState(options.stateSchema());
+        RunState.Run unfinished = state.unfinished(connection, options.targetSchema());
+        if (options.resume()) {
+            return resume(connection, tables, state, unfinished);
+        }
+        if (unfinished != null && options.ifExists() == IfExists.FAIL) {
+            throw new DbferryException(ErrorCode.UNFINISHED_RUN, "the target schema \"" + options.targetSchema()
+                    + "\" holds migration run " + unfinished.id() + " of " + unfinished.sourcePath() + ", started "
+                    + unfinished.started() + ", which did not finish (" + unfinished.state()
+                    + "); nothing was changed. "
+                    + "Run the same command with --resume to continue it, or with --if-exists drop to start over");
+        }
         TargetDdl targetDdl = new TargetDdl(connection);
         List<MappedTable> existing = existing(connection, tables);
         List<MappedTable> created = new ArrayList<>(tables);
         if (options.ifExists() == IfExists.TRUNCATE) {
             created.removeAll(existing);
         }
-        List<TableLoad> loads = plan(tables, created);
+        List<TableLoad> loads = plan(tables, created, Map.of());
         listener.on(new MigrationEvent.PhaseStarted("creating " + created.size()
                 + (created.size() == 1 ? " table" : " tables") + " in schema \""
                 + options.targetSchema() + '"'));
-        targetDdl.inTransaction("creating the tables", createStatements(existing, created));
-        listener.on(new MigrationEvent.PhaseStarted(loadingPhase(loads)));
-        // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
-        List<TableResult> results;
-        try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
-            results = new LoadPipeline(sourcePath, target, options, metrics, listener, rejectFiles)
-                    .run(loads, options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
+        List<String> statements = new ArrayList<>(state.createStatements());
+        statements.addAll(createStatements(existing, created));
+        targetDdl.inTransaction("creating the tables", statements);
+        if (unfinished != null) {
+            state.setState(connection, unfinished.id(), "abandoned");
         }
-        listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
-        createForeignKeys(targetDdl, created, results);
-        targetDdl.inTransaction("restarting identity sequences", tables.stream()
-                .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
-        return results;
+        long run = state.start(connection, SourceFingerprint.of(sourcePath), options.targetSchema(),
+                options.toString());
+        connection.commit();
+        return loadAndLink(connection, state, run, tables, created, loads,
+                options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
+    }
+
+    /** Continues an unfinished run: the same chunk plan, without the chunks it checkpointed. */
+    private List<TableResult> resume(Connection connection, List<MappedTable> tables, RunState state,
+            RunState.Run run) throws SQLException {
+        if (run == null) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "there is no unfinished migration into schema \""
+                    + options.targetSchema() + "\" to resume (checked " + options.stateSchema() + ".migration_run); "
+                    + "run without --resume");
+        }
+        SourceFingerprint now = SourceFingerprint.of(sourcePath);
+        if (now.size() != run.sourceSize() || now.modified() != run.sourceModified()) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "the source " + now.path() + " changed since run "
+                    + run.id() + " started (" + run.sourceSize() + " → " + now.size() + " bytes, modified at "
+                    + run.sourceModified() + " → " + now.modified() + " ms), so its chunks cannot be continued; "
+                    + "start over with --if-exists drop instead of --resume");
+        }
+        Map<String, Map<Integer, RunState.Checkpoint>> done = state.checkpoints(connection, run.id());
+        state.setState(connection, run.id(), "running");
+        List<TableLoad> loads = plan(tables, withoutKeys(connection, tables), done);
+        listener.on(new MigrationEvent.PhaseStarted("resuming run " + run.id() + ": "
+                + done.values().stream().mapToInt(Map::size).sum() + " chunks were checkpointed"));
+        return loadAndLink(connection, state, run.id(), tables, tables, loads, false);
+    }
+
+    /** The tables that have no index yet: a resumed run builds their keys (keys come in one transaction). */
+    private List<MappedTable> withoutKeys(Connection connection, List<MappedTable> tables) throws SQLException {
+        List<MappedTable> without = new ArrayList<>();
+        try (PreparedStatement indexes = connection.prepareStatement(
+                "select exists (select 1 from pg_index where indrelid = to_regclass(?))")) {
+            for (MappedTable table : tables) {
+                indexes.setString(1, ddl.qualifiedName(table.target()));
+                try (ResultSet rs = indexes.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        without.add(table);
+                    }
+                }
+            }
+        }
+        return without;
+    }
+
+    /** Loads, builds foreign keys and restarts identities, recording the run's end state. */
+    private List<TableResult> loadAndLink(Connection connection, RunState state, long run, List<MappedTable> tables,
+            List<MappedTable> created, List<TableLoad> loads, boolean parentsFirst) {
+        TargetDdl targetDdl = new TargetDdl(connection);
+        try {
+            List<TableResult> results = load(state, run, loads, parentsFirst);
+            listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
+            createForeignKeys(targetDdl, created, results);
+            targetDdl.inTransaction("restarting identity sequences", tables.stream()
+                    .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
+            state.setState(connection, run, "finished");
+            return results;
+        } catch (RuntimeException e) {
+            try {
+                state.setState(connection, run, "failed");
+            } catch (DbferryException stateFailure) {
+                e.addSuppressed(stateFailure);
+            }
+            throw e;
+        }
+    }
+
+    private List<TableResult> load(RunState state, long run, List<TableLoad> loads, boolean parentsFirst) {
+        listener.on(new MigrationEvent.PhaseStarted(loadingPhase(loads)));
+        List<TableLoad> toLoad = loads.stream().filter(l -> !l.chunks().isEmpty()).toList();
+        for (TableLoad loaded : loads.stream().filter(l -> l.chunks().isEmpty()).toList()) {
+            if (loaded.keysAfterLoad()) {
+                keys().build(loaded.table());
+            }
+        }
+        ChunkWriter.ChunkCheckpoint checkpoint = (connection, stream, written) -> state.checkpoint(connection, run,
+                stream.table().table().target(), stream.chunk(), stream.rowsRead(), written, stream.rejects().size());
+        try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
+            // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
+            if (!toLoad.isEmpty()) {
+                new LoadPipeline(sourcePath, target, options, metrics, listener, rejectFiles, checkpoint)
+                        .run(toLoad, parentsFirst);
+            }
+        }
+        return loads.stream().map(TableLoad::result).toList();
+    }
+
+    private KeyBuilder keys() {
+        return new KeyBuilder(target, options.maintenanceWorkMem());
     }
 
     /** Creates the foreign keys; when rows were rejected, a failure says that a parent row may be among them. */
@@ -213,15 +314,21 @@ public final class Migration {
     }
 
     /** Splits every table into chunks; keys and indexes are built afterwards only for tables created here. */
-    private List<TableLoad> plan(List<MappedTable> tables, List<MappedTable> created) {
+    private List<TableLoad> plan(List<MappedTable> tables, List<MappedTable> created,
+            Map<String, Map<Integer, RunState.Checkpoint>> done) {
         listener.on(new MigrationEvent.PhaseStarted("planning chunks of about " + options.batchRows() + " rows"));
         ChunkPlanner planner = new ChunkPlanner(source);
         RejectFiles files = new RejectFiles(options.rejects());
         List<TableLoad> loads = new ArrayList<>();
         for (MappedTable table : tables) {
             metrics.register(table.target());
-            loads.add(new TableLoad(table, planner.plan(table.source(), options.batchRows()), created.contains(table),
-                    files.file(table.source().id().name())));
+            Map<Integer, RunState.Checkpoint> checkpointed = done.getOrDefault(table.target().name(), Map.of());
+            List<Chunk> chunks = planner.plan(table.source(), options.batchRows()).stream()
+                    .filter(c -> !checkpointed.containsKey(c.index())).toList();
+            TableLoad load = new TableLoad(table, chunks, created.contains(table),
+                    files.file(table.source().id().name()));
+            load.resumedFrom(checkpointed.values());
+            loads.add(load);
         }
         return loads;
     }

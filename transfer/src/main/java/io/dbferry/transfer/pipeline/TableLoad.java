@@ -31,7 +31,8 @@ final class TableLoad {
      * Creates the load of a table.
      *
      * @param table the mapped table, never null
-     * @param chunks its chunks in key order, never empty
+     * @param chunks its chunks in key order still to load, never null; empty for a table a resumed run
+     *     had loaded already
      * @param keysAfterLoad whether its keys and indexes are built once it is loaded (tables dbferry created)
      * @param rejectFile where its rejects go, never null
      */
@@ -65,6 +66,19 @@ final class TableLoad {
 
     long rowsWritten() {
         return rowsWritten.get();
+    }
+
+    /**
+     * Counts the chunks an earlier run of a resumed migration checkpointed; call before loading.
+     *
+     * @param done their counts, never null
+     */
+    void resumedFrom(java.util.Collection<RunState.Checkpoint> done) {
+        for (RunState.Checkpoint c : done) {
+            rowsRead.addAndGet(c.rowsRead());
+            rowsWritten.addAndGet(c.rowsWritten());
+            rowsRejected.addAndGet(c.rowsRejected());
+        }
     }
 
     /** Notes that a reader started one of its chunks; the first one starts the table's clock. */
