@@ -126,6 +126,38 @@ class MigrateRejectsIT {
     }
 
     @Test
+    void rejectsARowPostgresqlRefusesDuringCopyAndLoadsTheRestOfItsChunk() throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.clean (id bigint primary key, v text check (v <> 'y'))");
+        }
+
+        CommandRun run = migrate("--tables", "clean", "--if-exists", "truncate", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        JsonNode refused = single(lines("clean"));
+        assertThat(refused.get("primaryKey").toString()).isEqualTo("{\"id\":2}");
+        assertThat(refused.get("reason").asText()).isEqualTo("REFUSED_BY_TARGET");
+        assertThat(refused.get("column").isNull()).isTrue();
+        assertThat(refused.get("message").asText()).contains("violates check constraint").contains("23514");
+        assertThat(targetCount("clean")).isEqualTo(1);
+        assertAccounting(JSON.readTree(run.out()), 1);
+    }
+
+    @Test
+    void stopsAtARowPostgresqlRefusesWithOnErrorStop() throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.clean (id bigint primary key, v text check (v <> 'y'))");
+        }
+
+        CommandRun run = migrate("--tables", "clean", "--if-exists", "truncate", "--on-error", "stop");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("failed writing chunk 1 of 1 of \"main\".\"clean\"")
+                .contains("violates check constraint").contains("[LOAD_FAILED]");
+        assertThat(targetCount("clean")).isZero();
+    }
+
+    @Test
     void createsNoRejectDirectoryWithoutRejects() {
         CommandRun run = migrate("--tables", "clean");
 

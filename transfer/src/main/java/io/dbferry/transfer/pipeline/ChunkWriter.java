@@ -8,7 +8,9 @@ import io.dbferry.transfer.write.CopyStatement;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.BlockingQueue;
+import io.dbferry.transfer.reject.Reject;
 import io.dbferry.transfer.reject.RejectFiles;
+import java.util.List;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -18,8 +20,8 @@ import org.postgresql.copy.CopyManager;
  * One writer worker: borrows one target connection for its whole life, then takes chunk streams until
  * told there are no more, streaming each chunk through pgjdbc's {@code CopyManager.copyIn} in one
  * transaction, checkpointing it in the same transaction, and committing it; the chunk's rejects are
- * appended to their reject file just before the
- * commit. A failure or a cancellation cancels the COPY and rolls the chunk's
+ * appended to their reject file just before the commit. A row PostgreSQL refuses is rejected and the chunk
+ * redone without it ({@link ChunkRedo}) when the migration rejects rather than stops. A failure or a cancellation cancels the COPY and rolls the chunk's
  * transaction back before the worker ends. Runs on one thread.
  */
 final class ChunkWriter implements Runnable {
@@ -27,24 +29,26 @@ final class ChunkWriter implements Runnable {
     /** Receives each committed chunk, on the writer's thread. */
     @FunctionalInterface
     interface ChunkCommitted {
-        void committed(ChunkStream stream, long rowsWritten, long bytes);
+        void committed(ChunkStream stream, long rowsWritten, long bytes, long rowsRejected);
     }
 
     /** Records a chunk as finished in the writer's open transaction, just before its commit. */
     @FunctionalInterface
     interface ChunkCheckpoint {
-        void record(Connection connection, ChunkStream stream, long rowsWritten) throws SQLException;
+        void record(Connection connection, ChunkStream stream, long rowsWritten, long rowsRejected) throws SQLException;
     }
 
     private final DataSource target;
     private final ChunkCheckpoint checkpoint;
+    private final ChunkRedo redo;
     private final BlockingQueue<ChunkStream> handoff;
     private final CopyFormat format;
     private final ChunkCommitted onCommit;
     private final RejectFiles rejectFiles;
 
     ChunkWriter(DataSource target, BlockingQueue<ChunkStream> handoff, CopyFormat format, RejectFiles rejectFiles,
-            ChunkCheckpoint checkpoint, ChunkCommitted onCommit) {
+            ChunkCheckpoint checkpoint, ChunkRedo redo, ChunkCommitted onCommit) {
+        this.redo = redo;
         this.checkpoint = checkpoint;
         this.rejectFiles = rejectFiles;
         this.target = target;
@@ -79,6 +83,7 @@ final class ChunkWriter implements Runnable {
 
     private void write(Connection connection, CopyManager copy, ChunkStream stream) throws InterruptedException {
         CopyIn copyIn = null;
+        boolean allTaken = false;
         try {
             copyIn = copy.copyIn(CopyStatement.sql(stream.table().table(), format));
             long bytes = 0;
@@ -86,21 +91,54 @@ final class ChunkWriter implements Runnable {
                 copyIn.writeToCopy(batch.bytes(), 0, batch.length());
                 bytes += batch.length();
             }
-            long written = copyIn.endCopy();
-            checkpoint.record(connection, stream, written);
-            // Before the commit: a crash in between may repeat these lines on a re-run, but never lose them.
-            rejectFiles.write(stream.rejects());
-            connection.commit();
-            onCommit.committed(stream, written, bytes);
+            allTaken = true;
+            commit(connection, stream, copyIn.endCopy(), bytes, stream.rejects());
         } catch (SQLException e) {
+            SQLException cause = e;
+            if (redo != null && ChunkRedo.isRowRefusal(e)) {
+                try {
+                    cancel(copyIn);
+                    if (!allTaken) {
+                        drain(stream);
+                    }
+                    ChunkRedo.Outcome outcome = redo.write(connection, copy, stream, e);
+                    commit(connection, stream, outcome.written(), outcome.bytes(), outcome.rejects());
+                    return;
+                } catch (SQLException again) {
+                    cause = again;
+                }
+            }
             DbferryException failure = new DbferryException(ErrorCode.LOAD_FAILED, "failed writing "
                     + stream.chunk().describe() + " to " + stream.table().table().target() + " on the target: "
-                    + e.getMessage(), e);
+                    + cause.getMessage(), cause);
             abort(connection, copyIn, failure);
             throw failure;
         } catch (InterruptedException | RuntimeException e) {
             abort(connection, copyIn, e);
             throw e;
+        }
+    }
+
+    /** Checkpoints the chunk, writes its rejects and commits. */
+    private void commit(Connection connection, ChunkStream stream, long written, long bytes, List<Reject> rejects)
+            throws SQLException {
+        checkpoint.record(connection, stream, written, rejects.size());
+        // Before the commit: a crash in between may repeat these lines on a re-run, but never lose them.
+        rejectFiles.write(rejects);
+        connection.commit();
+        onCommit.committed(stream, written, bytes, rejects.size());
+    }
+
+    /** Lets the reader finish the chunk, so that its row count is known and it is not left waiting. */
+    private static void drain(ChunkStream stream) throws InterruptedException {
+        while (stream.take() != null) {
+            // the redo reads the chunk again
+        }
+    }
+
+    private static void cancel(CopyIn copyIn) throws SQLException {
+        if (copyIn != null && copyIn.isActive()) {
+            copyIn.cancelCopy();
         }
     }
 

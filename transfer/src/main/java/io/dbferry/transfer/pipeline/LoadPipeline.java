@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.reject.RejectFiles;
 import javax.sql.DataSource;
 
@@ -94,7 +95,8 @@ final class LoadPipeline {
             for (int i = 0; i < workers; i++) {
                 reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options, metrics)));
                 writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), rejectFiles,
-                        checkpoint, this::committed)));
+                        checkpoint, options.onError() == OnError.REJECT ? new ChunkRedo(source, options) : null,
+                        this::committed)));
             }
             await(reading);
             endWriters(handoff, workers);
@@ -110,11 +112,11 @@ final class LoadPipeline {
     }
 
     /** Called by a writer for each committed chunk, on its thread. */
-    private void committed(ChunkStream stream, long rowsWritten, long bytes) {
+    private void committed(ChunkStream stream, long rowsWritten, long bytes, long rowsRejected) {
         TableLoad table = stream.table();
         TableId id = table.table().target();
         metrics.chunkWritten(id, rowsWritten, bytes, System.nanoTime() - stream.started());
-        boolean last = table.chunkLoaded(stream.rowsRead(), rowsWritten, stream.rejects().size(),
+        boolean last = table.chunkLoaded(stream.rowsRead(), rowsWritten, rowsRejected,
                 stream.textChanged());
         listener.on(table.progress());
         if (last) {

@@ -273,8 +273,8 @@ public final class Migration {
                 keys().build(loaded.table());
             }
         }
-        ChunkWriter.ChunkCheckpoint checkpoint = (connection, stream, written) -> state.checkpoint(connection, run,
-                stream.table().table().target(), stream.chunk(), stream.rowsRead(), written, stream.rejects().size());
+        ChunkWriter.ChunkCheckpoint checkpoint = (connection, stream, written, rejected) -> state.checkpoint(
+                connection, run, stream.table().table().target(), stream.chunk(), stream.rowsRead(), written, rejected);
         try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
             // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
             if (!toLoad.isEmpty()) {

@@ -194,7 +194,7 @@ class ParallelLoadIT {
         }
 
         assertThatThrownBy(() -> migrate(database, MigrationOptions.builder().tables(List.of("big")).workers(1)
-                .batchRows(100).ifExists(IfExists.TRUNCATE).build(), new SimpleMeterRegistry()))
+                .batchRows(100).ifExists(IfExists.TRUNCATE).onError(OnError.STOP).build(), new SimpleMeterRegistry()))
                 .isInstanceOfSatisfying(DbferryException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.LOAD_FAILED))
                 .hasMessageContaining("failed writing chunk 25 of 50 of \"main\".\"big\" (rowid 2401..2500) to "
