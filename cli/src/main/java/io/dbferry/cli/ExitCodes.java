@@ -25,7 +25,8 @@ public final class ExitCodes {
             + "  1  failure (the message says what failed and what to do)%n"
             + "  2  usage error (unknown option, missing argument, invalid option value, bad or unmatched --cast)%n"
             + "  3  verification mismatch (source and target differ); for compare: errors found%n"
-            + "  4  migrate completed with rejected rows (see the reject files the summary names)%n";
+            + "  4  migrate completed with rejected rows (see the reject files the summary names)%n"
+            + "  130  migrate interrupted by Ctrl-C or SIGTERM (continue with --resume)%n";
 
     private ExitCodes() {}
 }

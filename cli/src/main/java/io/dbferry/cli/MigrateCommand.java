@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,6 +50,9 @@ import picocli.CommandLine.Parameters;
                 + "  dbferry migrate big.db postgresql://localhost/big --workers 4 --metrics-file metrics.prom%n",
                 ExitCodes.HELP_SECTION})
 public final class MigrateCommand implements Callable<Integer> {
+
+    /** Seconds the shutdown hook waits for the workers to roll back before the process ends anyway. */
+    private static final long STOP_SECONDS = 30;
 
     @Parameters(index = "0", paramLabel = "SOURCE",
             description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
@@ -170,7 +175,7 @@ public final class MigrateCommand implements Callable<Integer> {
                 err.println("dbferry: migrating " + sourceShown + " → " + targetShown);
             }
             MigrationResult result = run(new Migration(sourceFile, targetDb.pool().dataSource(), options,
-                    progress(err), registry), registry);
+                    progress(err), registry), registry, err);
             MigrationReport report = new MigrationReport(sourceShown, targetShown, result);
             exitCode = result.rowsRejected() > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK;
             report.printHuman(err);
@@ -201,14 +206,65 @@ public final class MigrateCommand implements Callable<Integer> {
         return Terminal.isInteractive() ? new TerminalProgress(err) : new HumanProgress(err);
     }
 
-    /** Runs the migration and writes the metrics file, also when the migration fails. */
-    private MigrationResult run(Migration migration, MeterRegistry registry) throws IOException {
+    /**
+     * Runs the migration and writes the metrics file, also when the migration fails. On SIGINT or SIGTERM a
+     * shutdown hook interrupts the migration — readers stop, writers roll back their chunks, the run is
+     * recorded as interrupted — waits up to {@value #STOP_SECONDS} s for that, prints one line with the way
+     * on, and ends the process with exit code 130.
+     */
+    private MigrationResult run(Migration migration, MeterRegistry registry, PrintWriter err) throws IOException {
+        Thread migrating = Thread.currentThread();
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stop(migrating, stopping, ended, err), "dbferry-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return migration.run();
+        } catch (RuntimeException e) {
+            if (stopping.get()) {
+                ended.countDown();
+                awaitHalt();
+            }
+            throw e;
         } finally {
+            ended.countDown();
+            removeHook(hook);
             if (metricsFile != null) {
                 Files.writeString(metricsFile, ((PrometheusMeterRegistry) registry).scrape(), StandardCharsets.UTF_8);
             }
+        }
+    }
+
+    private static void stop(Thread migrating, AtomicBoolean stopping, CountDownLatch ended, PrintWriter err) {
+        stopping.set(true);
+        migrating.interrupt();
+        try {
+            ended.await(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        err.println("dbferry: interrupted: chunks in flight were rolled back, committed ones are checkpointed; to "
+                + "continue, run the same command with --resume");
+        err.flush();
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+    }
+
+    /** Waits for the shutdown hook, which prints the one-line message and halts the process. */
+    private static void awaitHalt() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // keep waiting: only the hook's halt ends this thread
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running and ends the process
         }
     }
 

@@ -257,7 +257,8 @@ public final class Migration {
             return results;
         } catch (RuntimeException e) {
             try {
-                state.setState(connection, run, "failed");
+                // The load restores the interrupt flag when Ctrl-C or SIGTERM interrupted it.
+                state.setState(connection, run, Thread.currentThread().isInterrupted() ? "interrupted" : "failed");
             } catch (DbferryException stateFailure) {
                 e.addSuppressed(stateFailure);
             }

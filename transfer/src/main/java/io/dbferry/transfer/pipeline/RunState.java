@@ -21,7 +21,7 @@ import org.jooq.impl.DSL;
  * dbferry's own record of its runs on the target, in a schema of its own ({@code --state-schema}, default
  * {@code dbferry}): {@code migration_run} (one row a run: the source's path, size and modification time, the
  * target schema, the options, when it started and its state: {@code running}, {@code failed},
- * {@code finished} or {@code abandoned}) and {@code migration_chunk} (one checkpoint a finished chunk,
+ * {@code interrupted}, {@code finished} or {@code abandoned}) and {@code migration_chunk} (one checkpoint a finished chunk,
  * inserted in the chunk's own transaction, so a chunk is checkpointed exactly when its rows are committed).
  * Identifiers are rendered by jOOQ, values bound. Thread-safe: it holds no connection.
  */
@@ -76,7 +76,7 @@ final class RunState {
         }
         try (PreparedStatement select = connection.prepareStatement("select run_id, source_path, source_size, "
                 + "source_modified, state, started_at::text from " + runs + " where target_schema = ? and state in "
-                + "('running', 'failed') order by run_id desc limit 1")) {
+                + "('running', 'failed', 'interrupted') order by run_id desc limit 1")) {
             select.setString(1, targetSchema);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? new Run(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
