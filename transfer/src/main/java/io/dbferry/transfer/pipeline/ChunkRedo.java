@@ -5,6 +5,7 @@ import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.read.InvalidUtf8Text;
 import io.dbferry.transfer.read.SqliteTableReader;
+import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.reject.Reject;
 import io.dbferry.transfer.transform.RejectReason;
 import io.dbferry.transfer.write.CopyData;
@@ -46,6 +47,30 @@ final class ChunkRedo {
     ChunkRedo(Path source, MigrationOptions options) {
         this.source = source;
         this.options = options;
+    }
+
+    /** Whether rows PostgreSQL refuses are rejected ({@code --on-error reject}) rather than failing the chunk. */
+    boolean rejectsRefusedRows() {
+        return options.onError() == OnError.REJECT;
+    }
+
+    /**
+     * Re-reads and sends the whole chunk, on a new connection after a transient failure.
+     *
+     * @return the outcome; the caller checkpoints, writes the rejects and commits
+     * @throws SQLException when the COPY fails again (a row refusal is handled as by {@link #write})
+     */
+    Outcome resend(Connection connection, CopyManager copy, ChunkStream stream) throws SQLException {
+        Attempt attempt = read(stream.table().table(), stream, new HashSet<>());
+        try {
+            long bytes = attempt.batches().stream().mapToLong(CopyData::length).sum();
+            return new Outcome(send(copy, stream.table().table(), attempt.batches()), bytes, attempt.rejects());
+        } catch (SQLException e) {
+            if (rejectsRefusedRows() && isRowRefusal(e)) {
+                return write(connection, copy, stream, e);
+            }
+            throw e;
+        }
     }
 
     /** What the redo wrote: rows written and every reject of the chunk, the transforms' ones included. */

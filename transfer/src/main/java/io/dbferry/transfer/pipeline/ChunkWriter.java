@@ -41,6 +41,10 @@ final class ChunkWriter implements Runnable {
     private final DataSource target;
     private final ChunkCheckpoint checkpoint;
     private final ChunkRedo redo;
+    private Connection connection;
+
+    /** Waits before the retries of a chunk after a transient failure, in milliseconds. */
+    private static final long[] RETRY_MILLIS = {500, 1_000, 2_000};
     private final BlockingQueue<ChunkStream> handoff;
     private final CopyFormat format;
     private final ChunkCommitted onCommit;
@@ -66,11 +70,10 @@ final class ChunkWriter implements Runnable {
      */
     @Override
     public void run() {
-        try (Connection connection = target.getConnection()) {
-            connection.setAutoCommit(false);
-            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+        try {
+            connection = open();
             for (ChunkStream stream = handoff.take(); stream != ChunkStream.NO_MORE; stream = handoff.take()) {
-                write(connection, copy, stream);
+                write(connection, copy(connection), stream);
             }
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED, "cannot use a target connection for "
@@ -78,10 +81,72 @@ final class ChunkWriter implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FirstFailure.Cancelled();
+        } finally {
+            close(connection);
         }
     }
 
+    private Connection open() throws SQLException {
+        Connection opened = target.getConnection();
+        opened.setAutoCommit(false);
+        return opened;
+    }
+
+    private static CopyManager copy(Connection connection) throws SQLException {
+        return connection.unwrap(PGConnection.class).getCopyAPI();
+    }
+
+    private static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // a connection that failed is closed already; PostgreSQL rolls back whatever it had open
+        }
+    }
+
+    /**
+     * Whether a failure is worth retrying on a new connection: a lost or refused connection (SQLSTATE class
+     * 08), a serialization failure (40001) or an administrator's or crash shutdown (57P01, 57P02, 57P03).
+     */
+    static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("40001") || state.startsWith("57P0"));
+    }
+
+    /**
+     * Writes the chunk again on a new connection after a transient failure, waiting 0.5, 1 and 2 s before the
+     * attempts; the chunk is re-read from the source.
+     *
+     * @throws DbferryException with {@code LOAD_FAILED} naming the chunk when every attempt failed
+     */
+    private void retry(ChunkStream stream, SQLException cause) throws InterruptedException {
+        SQLException last = cause;
+        for (long delay : RETRY_MILLIS) {
+            Thread.sleep(delay);
+            try {
+                close(connection);
+                connection = open();
+                ChunkRedo.Outcome outcome = redo.resend(connection, copy(connection), stream);
+                commit(connection, stream, outcome.written(), outcome.bytes(), outcome.rejects());
+                return;
+            } catch (SQLException e) {
+                last = e;
+                if (!isTransient(e)) {
+                    break;
+                }
+            }
+        }
+        throw new DbferryException(ErrorCode.LOAD_FAILED, "failed writing " + stream.chunk().describe() + " to "
+                + stream.table().table().target() + " on the target, also when retried: " + last.getMessage()
+                + "; the chunk is not checkpointed: once the target is reachable, run the same command with --resume",
+                last);
+    }
+
     private void write(Connection connection, CopyManager copy, ChunkStream stream) throws InterruptedException {
+        // the parameter is the writer's connection until a retry replaces it
         CopyIn copyIn = null;
         boolean allTaken = false;
         try {
@@ -95,7 +160,15 @@ final class ChunkWriter implements Runnable {
             commit(connection, stream, copyIn.endCopy(), bytes, stream.rejects());
         } catch (SQLException e) {
             SQLException cause = e;
-            if (redo != null && ChunkRedo.isRowRefusal(e)) {
+            if (isTransient(e)) {
+                abort(connection, copyIn, e);
+                if (!allTaken) {
+                    drain(stream);
+                }
+                retry(stream, e);
+                return;
+            }
+            if (redo.rejectsRefusedRows() && ChunkRedo.isRowRefusal(e)) {
                 try {
                     cancel(copyIn);
                     if (!allTaken) {

@@ -95,7 +95,7 @@ final class LoadPipeline {
             for (int i = 0; i < workers; i++) {
                 reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options, metrics)));
                 writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), rejectFiles,
-                        checkpoint, options.onError() == OnError.REJECT ? new ChunkRedo(source, options) : null,
+                        checkpoint, new ChunkRedo(source, options),
                         this::committed)));
             }
             await(reading);
