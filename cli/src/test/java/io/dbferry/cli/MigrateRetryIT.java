@@ -59,6 +59,30 @@ class MigrateRetryIT {
         assertThat(count("select count(*) from dbferry.migration_chunk")).isEqualTo(ROWS / 5000);
     }
 
+    @Test
+    void failsNamingTheChunkWhenEveryRetryIsTerminatedToo() throws Exception {
+        CompletableFuture<CommandRun> running = CompletableFuture.supplyAsync(() -> CommandRun.of("migrate",
+                source.toString(), TargetArgument.of(database), "--quiet", "--workers", "1", "--batch-rows", "50000"));
+
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            while (!running.isDone()) {
+                s.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() "
+                        + "and pid <> pg_backend_pid() and query like 'COPY%' and state = 'active'");
+                Thread.sleep(5);
+            }
+        }
+        CommandRun run = running.get(120, TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).containsPattern("failed writing chunk \\d+ of 10 of \"main\".\"big\" \\(rowid [^)]+\\) "
+                + "to \"public\".\"big\" on the target, also when retried: ")
+                .contains("the chunk is not checkpointed: once the target is reachable, run the same command with "
+                        + "--resume").contains("[LOAD_FAILED]");
+        assertThat(count("select count(*) from dbferry.migration_run where state = 'failed'")).isEqualTo(1);
+        assertThat(count("select count(*) from public.big"))
+                .isEqualTo(count("select coalesce(sum(rows_written), 0) from dbferry.migration_chunk"));
+    }
+
     private boolean terminateOneCopyBackend(CompletableFuture<CommandRun> running) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         try (Connection c = database.connect(); PreparedStatement kill = c.prepareStatement(
