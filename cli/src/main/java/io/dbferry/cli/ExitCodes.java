@@ -14,6 +14,10 @@ public final class ExitCodes {
     /** compare found at least one error: the migration would fail or lose data (the same code as a mismatch). */
     public static final int INCOMPATIBLE = 3;
 
+    /** migrate completed, but rows were rejected: they are in the reject files the summary names. */
+    public static final int COMPLETED_WITH_REJECTS = 4;
+    /** The run was interrupted (Ctrl-C or SIGTERM); migrate --resume continues it. */
+    public static final int INTERRUPTED = 130;
     /** sync: another sync holds the target schema's lock; this run did nothing (try again later). */
     public static final int SYNC_LOCKED = 5;
 
@@ -22,7 +26,9 @@ public final class ExitCodes {
             + "  0  success%n"
             + "  1  failure (the message says what failed and what to do)%n"
             + "  2  usage error (unknown option, missing argument, invalid option value, bad or unmatched --cast)%n"
-            + "  3  verification mismatch (source and target differ); for compare: errors found%n";
+            + "  3  verification mismatch (source and target differ); for compare: errors found%n"
+            + "  4  migrate completed with rejected rows (see the reject files the summary names)%n"
+            + "  130  migrate interrupted by Ctrl-C or SIGTERM (continue with --resume)%n";
 
     private ExitCodes() {}
 }

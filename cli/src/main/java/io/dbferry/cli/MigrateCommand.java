@@ -5,6 +5,8 @@ import io.dbferry.transfer.pipeline.Migration;
 import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
+import io.dbferry.transfer.reject.OnError;
+import io.dbferry.transfer.reject.TextPolicy;
 import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.write.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +51,9 @@ import picocli.CommandLine.Parameters;
                 ExitCodes.HELP_SECTION})
 public final class MigrateCommand implements Callable<Integer> {
 
+    /** Seconds the shutdown hook waits for the workers to roll back before the process ends anyway. */
+    private static final long STOP_SECONDS = 30;
+
     @Parameters(index = "0", paramLabel = "SOURCE",
             description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
     String source;
@@ -75,7 +82,7 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
-                    + "written, seconds). Human output always goes to stderr.")
+                    + "written, rows rejected, reject file, seconds). Human output always goes to stderr.")
     boolean json;
 
     @Option(names = "--keep",
@@ -113,6 +120,37 @@ public final class MigrateCommand implements Callable<Integer> {
                     + "once), e.g. 256MB: helps tables of millions of rows. Default: the server's setting.")
     String maintenanceWorkMem;
 
+    @Option(names = "--on-error", paramLabel = "reject|stop", defaultValue = "reject",
+            description = "What to do with a row that cannot be written (a value no transform accepts, or one "
+                    + "PostgreSQL refuses): reject writes it to the reject file of its table and goes on (exit code "
+                    + "4 at the end); stop ends the migration at the first such row, naming it. Default: "
+                    + "${DEFAULT-VALUE}.")
+    OnError onError;
+
+    @Option(names = "--rejects", paramLabel = "DIR", defaultValue = "dbferry-rejects",
+            description = "The directory of the reject files, DIR/<table>.jsonl, created with the first reject. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    Path rejects;
+
+    @Option(names = "--text-policy", paramLabel = "reject|replace|strip", defaultValue = "reject",
+            description = "What to do with TEXT that is not valid UTF-8 or contains NUL (PostgreSQL text holds "
+                    + "neither): reject the row; replace each malformed byte sequence and each NUL with U+FFFD; or "
+                    + "strip them. replace and strip count the values they change in the summary. Default: "
+                    + "${DEFAULT-VALUE}.")
+    TextPolicy textPolicy;
+
+    @Option(names = "--resume",
+            description = "Continue the last unfinished migration into the target schema: the chunks it "
+                    + "checkpointed stay, the others are loaded, then keys, foreign keys, identity and verification "
+                    + "as usual. The source must be unchanged (same size and modification time).")
+    boolean resume;
+
+    @Option(names = "--state-schema", paramLabel = "NAME", defaultValue = "dbferry",
+            description = "The target schema of dbferry's own tables: migration_run (one row a run) and "
+                    + "migration_chunk (one checkpoint a loaded chunk, committed with the chunk). Default: "
+                    + "${DEFAULT-VALUE}.")
+    String stateSchema;
+
     @Mixin
     CastOptions cast;
 
@@ -126,6 +164,7 @@ public final class MigrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         MigrationOptions options = options();
+        int exitCode;
         String sourceShown = DatabaseUrl.parse(source).redacted();
         Path sourceFile = Endpoints.checkedSqlitePath(source);
         MeterRegistry registry = metricsFile == null ? new SimpleMeterRegistry()
@@ -136,8 +175,9 @@ public final class MigrateCommand implements Callable<Integer> {
                 err.println("dbferry: migrating " + sourceShown + " → " + targetShown);
             }
             MigrationResult result = run(new Migration(sourceFile, targetDb.pool().dataSource(), options,
-                    progress(err), registry), registry);
+                    progress(err), registry), registry, err);
             MigrationReport report = new MigrationReport(sourceShown, targetShown, result);
+            exitCode = result.rowsRejected() > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK;
             report.printHuman(err);
             if (json) {
                 spec.commandLine().getOut().println(report.toJson());
@@ -147,13 +187,14 @@ public final class MigrateCommand implements Callable<Integer> {
                 keepRunning(err, targetDb);
             }
         }
-        return ExitCodes.OK;
+        return exitCode;
     }
 
     private MigrationOptions options() {
         MigrationOptions.Builder builder = ifExists.apply(selection.apply(MigrationOptions.builder()))
                 .castRules(cast.rules()).batchRows(batchRows).copyFormat(copyFormat)
-                .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify);
+                .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify).onError(onError)
+                .rejects(rejects).textPolicy(textPolicy).resume(resume).stateSchema(stateSchema);
         return (workers == null ? builder : builder.workers(workers)).build();
     }
 
@@ -165,14 +206,65 @@ public final class MigrateCommand implements Callable<Integer> {
         return Terminal.isInteractive() ? new TerminalProgress(err) : new HumanProgress(err);
     }
 
-    /** Runs the migration and writes the metrics file, also when the migration fails. */
-    private MigrationResult run(Migration migration, MeterRegistry registry) throws IOException {
+    /**
+     * Runs the migration and writes the metrics file, also when the migration fails. On SIGINT or SIGTERM a
+     * shutdown hook interrupts the migration — readers stop, writers roll back their chunks, the run is
+     * recorded as interrupted — waits up to {@value #STOP_SECONDS} s for that, prints one line with the way
+     * on, and ends the process with exit code 130.
+     */
+    private MigrationResult run(Migration migration, MeterRegistry registry, PrintWriter err) throws IOException {
+        Thread migrating = Thread.currentThread();
+        AtomicBoolean stopping = new AtomicBoolean();
+        CountDownLatch ended = new CountDownLatch(1);
+        Thread hook = new Thread(() -> stop(migrating, stopping, ended, err), "dbferry-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return migration.run();
+        } catch (RuntimeException e) {
+            if (stopping.get()) {
+                ended.countDown();
+                awaitHalt();
+            }
+            throw e;
         } finally {
+            ended.countDown();
+            removeHook(hook);
             if (metricsFile != null) {
                 Files.writeString(metricsFile, ((PrometheusMeterRegistry) registry).scrape(), StandardCharsets.UTF_8);
             }
+        }
+    }
+
+    private static void stop(Thread migrating, AtomicBoolean stopping, CountDownLatch ended, PrintWriter err) {
+        stopping.set(true);
+        migrating.interrupt();
+        try {
+            ended.await(STOP_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        err.println("dbferry: interrupted: chunks in flight were rolled back, committed ones are checkpointed; to "
+                + "continue, run the same command with --resume");
+        err.flush();
+        Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+    }
+
+    /** Waits for the shutdown hook, which prints the one-line message and halts the process. */
+    private static void awaitHalt() {
+        while (true) {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                // keep waiting: only the hook's halt ends this thread
+            }
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running and ends the process
         }
     }
 

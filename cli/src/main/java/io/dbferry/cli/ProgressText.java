@@ -26,7 +26,8 @@ final class ProgressText {
     /** {@code "  Album            347 rows     0.01 s"}: a loaded table. */
     static String done(TableResult result) {
         return String.format(Locale.ROOT, "  %-30s %,12d rows  %7.2f s", result.target().name(),
-                result.rowsWritten(), result.millis() / 1000.0);
+                result.rowsWritten(), result.millis() / 1000.0)
+                + (result.rowsRejected() == 0 ? "" : String.format(Locale.ROOT, "  %,d rejected", result.rowsRejected()));
     }
 
     private static String numbers(MigrationEvent.ChunkLoaded progress) {

@@ -32,11 +32,11 @@ class ProgressOutputTest {
         terminal.on(progress(100_000, 1));
         terminal.on(progress(200_000, 2)); // within the redraw interval: not drawn
         terminal.on(new MigrationEvent.TableLoaded(new TableResult(new TableId("main", "orders"), ORDERS,
-                1_000_000, 1_000_000, 8_000)));
+                1_000_000, 1_000_000, 0, null, 0, 8_000)));
 
         assertThat(out.toString()).isEqualTo("\u001b[J" + ProgressText.bar(progress(100_000, 1)) + "\n"
                 + "\u001b[1A\r\u001b[J" + ProgressText.done(new TableResult(new TableId("main", "orders"), ORDERS,
-                        1_000_000, 1_000_000, 8_000)) + "\n");
+                        1_000_000, 1_000_000, 0, null, 0, 8_000)) + "\n");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ProgressOutputTest {
 
         log.on(progress(100_000, 1));
         log.on(new MigrationEvent.TableLoaded(new TableResult(new TableId("main", "orders"), ORDERS,
-                1_000_000, 1_000_000, 8_000)));
+                1_000_000, 1_000_000, 0, null, 0, 8_000)));
 
         assertThat(out.toString()).isEqualTo("  orders                            1,000,000 rows     8.00 s\n");
     }

@@ -53,5 +53,9 @@ public enum ErrorCode {
     /** Another sync holds the target's sync lock; the message names the target schema. */
     SYNC_LOCKED,
     /** Reading or writing the sync state in the target's {@code dbferry} schema failed. */
-    SYNC_STATE_FAILED
+    SYNC_STATE_FAILED,
+    /** The target schema holds a migration that did not finish; the message says how to resume or start over. */
+    UNFINISHED_RUN,
+    /** {@code --resume} found no unfinished run, or the source changed since it started. */
+    CANNOT_RESUME
 }

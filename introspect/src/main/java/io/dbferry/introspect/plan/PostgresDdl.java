@@ -257,6 +257,16 @@ public final class PostgresDdl {
         };
     }
 
+    /**
+     * A table's schema-qualified name as PostgreSQL SQL, quoted, e.g. for {@code to_regclass(?)}.
+     *
+     * @param table the table, never null
+     * @return never null
+     */
+    public String qualifiedName(TableId table) {
+        return dsl.render(name(table));
+    }
+
     private static Name name(TableId table) {
         return DSL.name(table.schema(), table.name());
     }

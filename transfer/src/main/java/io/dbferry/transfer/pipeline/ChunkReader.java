@@ -11,6 +11,9 @@ import io.dbferry.transfer.write.CopyFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.dbferry.transfer.reject.Reject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 
 /**
@@ -18,7 +21,8 @@ import java.util.concurrent.BlockingQueue;
  * until none are left. For each chunk it hands a {@link ChunkStream} to the writers first — so writers
  * take chunks in the order readers start them, and a reader waiting on a full stream always has a writer
  * coming — then reads, converts and encodes the rows into batches of about
- * {@link CopyEncoder#BATCH_BYTES} bytes. Runs on one thread.
+ * {@link CopyEncoder#BATCH_BYTES} bytes. Rejected rows are left out of the data and handed to the writer with
+ * the chunk, which writes them to the reject file with the chunk's transaction. Runs on one thread.
  */
 final class ChunkReader implements Runnable {
 
@@ -27,13 +31,15 @@ final class ChunkReader implements Runnable {
     private final BlockingQueue<ChunkStream> handoff;
     private final CopyFormat format;
     private final MigrationMetrics metrics;
+    private final MigrationOptions options;
 
-    ChunkReader(Path source, ChunkDispatcher dispatcher, BlockingQueue<ChunkStream> handoff, CopyFormat format,
+    ChunkReader(Path source, ChunkDispatcher dispatcher, BlockingQueue<ChunkStream> handoff, MigrationOptions options,
             MigrationMetrics metrics) {
+        this.options = options;
         this.source = source;
         this.dispatcher = dispatcher;
         this.handoff = handoff;
-        this.format = format;
+        this.format = options.copyFormat();
         this.metrics = metrics;
     }
 
@@ -65,12 +71,19 @@ final class ChunkReader implements Runnable {
         handoff.put(stream);
         work.table().chunkStarted();
         CopyEncoder encoder = CopyEncoder.of(format, table.columns().stream().map(MappedColumn::targetType).toList());
-        RowConverter converter = new RowConverter(table);
+        RowConverter converter = new RowConverter(table, options.textPolicy(), options.onError());
+        List<Reject> rejects = new ArrayList<>();
         encoder.begin();
         long rows;
         try {
             rows = reader.read(table, work.chunk().bounds(), values -> {
-                encoder.appendRow(converter.convert(values));
+                Object[] row = converter.convert(values);
+                if (row == null) {
+                    rejects.add(converter.reject());
+                    metrics.rejected(table.target());
+                    return;
+                }
+                encoder.appendRow(row);
                 if (encoder.length() >= CopyEncoder.BATCH_BYTES) {
                     put(stream, encoder);
                 }
@@ -86,7 +99,7 @@ final class ChunkReader implements Runnable {
         }
         encoder.end();
         stream.put(encoder.take());
-        stream.finish(rows);
+        stream.finish(rows, rejects, converter.textChanged());
         metrics.chunkRead(table.target(), rows);
     }
 

@@ -2,6 +2,8 @@ package io.dbferry.transfer.pipeline;
 
 import io.dbferry.transfer.read.Chunk;
 import io.dbferry.transfer.write.CopyData;
+import io.dbferry.transfer.reject.Reject;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +30,8 @@ final class ChunkStream {
     private final BlockingQueue<CopyData> batches = new ArrayBlockingQueue<>(CAPACITY);
     private final long started = System.nanoTime();
     private volatile long rowsRead;
+    private volatile long textChanged;
+    private volatile List<Reject> rejects = List.of();
 
     /**
      * Creates the stream of one chunk.
@@ -58,15 +62,33 @@ final class ChunkStream {
         return rowsRead;
     }
 
+    /** The rows the reader rejected, in read order; valid once {@link #take()} has returned null. */
+    List<Reject> rejects() {
+        return rejects;
+    }
+
+    /** The values the text policy changed; valid once {@link #take()} has returned null. */
+    long textChanged() {
+        return textChanged;
+    }
+
     /** Adds a batch, waiting while the writer is {@value #CAPACITY} batches behind. */
     void put(CopyData batch) throws InterruptedException {
         batches.put(batch);
         queueDepth.incrementAndGet();
     }
 
-    /** Ends the chunk: every batch has been put. */
-    void finish(long rows) throws InterruptedException {
+    /**
+     * Ends the chunk: every batch has been put.
+     *
+     * @param rows the rows read, rejected ones included
+     * @param rejected the rows rejected, never null
+     * @param changed the values the text policy changed
+     */
+    void finish(long rows, List<Reject> rejected, long changed) throws InterruptedException {
         rowsRead = rows;
+        rejects = List.copyOf(rejected);
+        textChanged = changed;
         batches.put(END);
     }
 

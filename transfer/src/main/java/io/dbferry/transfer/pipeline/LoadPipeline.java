@@ -3,6 +3,8 @@ package io.dbferry.transfer.pipeline;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.model.TableId;
+import io.dbferry.transfer.reject.OnError;
+import io.dbferry.transfer.reject.RejectFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +45,8 @@ final class LoadPipeline {
     private final MigrationOptions options;
     private final MigrationMetrics metrics;
     private final MigrationListener listener;
+    private final RejectFiles rejectFiles;
+    private final ChunkWriter.ChunkCheckpoint checkpoint;
     private final KeyBuilder keys;
     private final FirstFailure failure = new FirstFailure();
     private final Queue<CompletableFuture<Void>> keyJobs = new ConcurrentLinkedQueue<>();
@@ -54,9 +58,13 @@ final class LoadPipeline {
      * Prepares a load.
      *
      * @param listener receives progress events; called from worker threads, one call at a time
+     * @param rejectFiles where writers put rejected rows, owned by the caller
+     * @param checkpoint records each chunk in its own transaction, called by the writers
      */
     LoadPipeline(Path source, DataSource target, MigrationOptions options, MigrationMetrics metrics,
-            MigrationListener listener) {
+            MigrationListener listener, RejectFiles rejectFiles, ChunkWriter.ChunkCheckpoint checkpoint) {
+        this.rejectFiles = rejectFiles;
+        this.checkpoint = checkpoint;
         this.source = source;
         this.target = target;
         this.options = options;
@@ -85,8 +93,10 @@ final class LoadPipeline {
             List<CompletableFuture<Void>> reading = new ArrayList<>();
             List<CompletableFuture<Void>> writing = new ArrayList<>();
             for (int i = 0; i < workers; i++) {
-                reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options.copyFormat(), metrics)));
-                writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), this::committed)));
+                reading.add(start(readers, new ChunkReader(source, dispatcher, handoff, options, metrics)));
+                writing.add(start(writers, new ChunkWriter(target, handoff, options.copyFormat(), rejectFiles,
+                        checkpoint, new ChunkRedo(source, options),
+                        this::committed)));
             }
             await(reading);
             endWriters(handoff, workers);
@@ -102,11 +112,12 @@ final class LoadPipeline {
     }
 
     /** Called by a writer for each committed chunk, on its thread. */
-    private void committed(ChunkStream stream, long rowsWritten, long bytes) {
+    private void committed(ChunkStream stream, long rowsWritten, long bytes, long rowsRejected) {
         TableLoad table = stream.table();
         TableId id = table.table().target();
         metrics.chunkWritten(id, rowsWritten, bytes, System.nanoTime() - stream.started());
-        boolean last = table.chunkLoaded(stream.rowsRead(), rowsWritten);
+        boolean last = table.chunkLoaded(stream.rowsRead(), rowsWritten, rowsRejected,
+                stream.textChanged());
         listener.on(table.progress());
         if (last) {
             listener.on(new MigrationEvent.TableLoaded(table.result()));
@@ -190,7 +201,9 @@ final class LoadPipeline {
         if (first instanceof DbferryException e && e.getClass() == DbferryException.class && chunks > 0) {
             return new DbferryException(e.code(), e.getMessage() + " The target keeps the " + rows + " rows of the "
                     + chunks + (chunks == 1 ? " chunk" : " chunks") + " committed before the failure (each chunk "
-                    + "is one transaction); to start over, run again with --if-exists drop or --if-exists truncate.", e);
+                    + "is one transaction, checkpointed with it); to continue with the other chunks, run the same "
+                    + "command "
+                    + "with --resume; to start over, with --if-exists drop.", e);
         }
         return switch (first) {
             case RuntimeException e -> e;

@@ -6,13 +6,14 @@ import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.model.SchemaSnapshot;
+import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.plan.PostgresDdl;
-import io.dbferry.introspect.plan.SyncPhase;
-import io.dbferry.introspect.plan.SyncPlanner;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import io.dbferry.transfer.connect.SqliteSource;
+import io.dbferry.transfer.read.Chunk;
 import io.dbferry.transfer.read.ChunkPlanner;
+import io.dbferry.transfer.reject.RejectFiles;
 import io.dbferry.transfer.verify.VerificationException;
 import io.dbferry.transfer.verify.VerificationReport;
 import io.dbferry.transfer.verify.Verifier;
@@ -21,11 +22,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -132,8 +137,9 @@ public final class Migration {
         notes.addAll(mapping.notes());
         try (Connection connection = target.getConnection()) {
             List<TableResult> results = migrate(connection, LoadOrder.parentsFirst(mapping.tables()));
-            createViews(connection, mapping);
-            VerificationReport verification = options.verify() == null ? null : verify(connection, mapping);
+            TargetViews.create(connection, mapping, listener);
+            VerificationReport verification = options.verify() == null ? null
+                    : verify(connection, withoutRejects(mapping.tables(), results));
             return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED,
@@ -142,24 +148,18 @@ public final class Migration {
     }
 
     /**
-     * Creates the views the mapping translated, after every table they read exists with its data, in
-     * dependency order (the sync plan's views phase); views the target already has are kept as they are.
+     * The tables verification can compare: a table with rejects lacks those rows on purpose, so it is left
+     * out, and accounted for by rows read = rows written + rows rejected instead (see {@link TableResult}).
      */
-    private void createViews(Connection connection, SchemaMapping mapping) {
-        Set<String> existing = PostgresCatalog.relationNames(connection, options.targetSchema());
-        List<String> statements = new SyncPlanner().plan(new SchemaMapping(mapping.targetSchema(), List.of(),
-                mapping.views().stream().filter(v -> !existing.contains(v.target().name())).toList(),
-                List.of(), List.of(), List.of())).statements(SyncPhase.VIEWS, false);
-        if (!statements.isEmpty()) {
-            listener.on(new MigrationEvent.PhaseStarted("creating " + statements.size()
-                    + (statements.size() == 1 ? " view" : " views")));
-            new TargetDdl(connection).inTransaction("creating the views", statements);
-        }
+    private static List<MappedTable> withoutRejects(List<MappedTable> tables, List<TableResult> results) {
+        Set<TableId> rejected = results.stream().filter(r -> r.rowsRejected() > 0).map(TableResult::target)
+                .collect(Collectors.toSet());
+        return tables.stream().filter(t -> !rejected.contains(t.target())).toList();
     }
 
-    private VerificationReport verify(Connection connection, SchemaMapping mapping) {
+    private VerificationReport verify(Connection connection, List<MappedTable> tables) {
         VerificationReport report = new Verifier(source, connection,
-                VerifyOptions.of(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS)).verify(mapping.tables(),
+                VerifyOptions.of(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS)).verify(tables,
                 table -> listener.on(new MigrationEvent.PhaseStarted("verifying " + table.target() + " ("
                         + options.verify().label() + ")")));
         if (!report.matches()) {
@@ -168,28 +168,144 @@ public final class Migration {
         return report;
     }
 
-    private List<TableResult> migrate(Connection connection, List<MappedTable> tables) {
+    private List<TableResult> migrate(Connection connection, List<MappedTable> tables) throws SQLException {
+        RunState state = new RunState(options.stateSchema());
+        RunState.Run unfinished = state.unfinished(connection, options.targetSchema());
+        if (options.resume()) {
+            return resume(connection, tables, state, unfinished);
+        }
+        if (unfinished != null && options.ifExists() == IfExists.FAIL) {
+            throw new DbferryException(ErrorCode.UNFINISHED_RUN, "the target schema \"" + options.targetSchema()
+                    + "\" holds migration run " + unfinished.id() + " of " + unfinished.sourcePath() + ", started "
+                    + unfinished.started() + ", which did not finish (" + unfinished.state()
+                    + "); nothing was changed. "
+                    + "Run the same command with --resume to continue it, or with --if-exists drop to start over");
+        }
         TargetDdl targetDdl = new TargetDdl(connection);
         List<MappedTable> existing = existing(connection, tables);
         List<MappedTable> created = new ArrayList<>(tables);
         if (options.ifExists() == IfExists.TRUNCATE) {
             created.removeAll(existing);
         }
-        List<TableLoad> loads = plan(tables, created);
+        List<TableLoad> loads = plan(tables, created, Map.of());
         listener.on(new MigrationEvent.PhaseStarted("creating " + created.size()
                 + (created.size() == 1 ? " table" : " tables") + " in schema \""
                 + options.targetSchema() + '"'));
-        targetDdl.inTransaction("creating the tables", createStatements(existing, created));
+        List<String> statements = new ArrayList<>(state.createStatements());
+        statements.addAll(createStatements(existing, created));
+        targetDdl.inTransaction("creating the tables", statements);
+        if (unfinished != null) {
+            state.setState(connection, unfinished.id(), "abandoned");
+        }
+        long run = state.start(connection, SourceFingerprint.of(sourcePath), options.targetSchema(),
+                options.toString());
+        connection.commit();
+        return loadAndLink(connection, state, run, tables, created, loads,
+                options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
+    }
+
+    /** Continues an unfinished run: the same chunk plan, without the chunks it checkpointed. */
+    private List<TableResult> resume(Connection connection, List<MappedTable> tables, RunState state,
+            RunState.Run run) throws SQLException {
+        if (run == null) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "there is no unfinished migration into schema \""
+                    + options.targetSchema() + "\" to resume (checked " + options.stateSchema() + ".migration_run); "
+                    + "run without --resume");
+        }
+        SourceFingerprint now = SourceFingerprint.of(sourcePath);
+        if (now.size() != run.sourceSize() || now.modified() != run.sourceModified()) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "the source " + now.path() + " changed since run "
+                    + run.id() + " started (" + run.sourceSize() + " → " + now.size() + " bytes, modified at "
+                    + run.sourceModified() + " → " + now.modified() + " ms), so its chunks cannot be continued; "
+                    + "start over with --if-exists drop instead of --resume");
+        }
+        Map<String, Map<Integer, RunState.Checkpoint>> done = state.checkpoints(connection, run.id());
+        state.setState(connection, run.id(), "running");
+        List<TableLoad> loads = plan(tables, withoutKeys(connection, tables), done);
+        listener.on(new MigrationEvent.PhaseStarted("resuming run " + run.id() + ": "
+                + done.values().stream().mapToInt(Map::size).sum() + " chunks were checkpointed"));
+        return loadAndLink(connection, state, run.id(), tables, tables, loads, false);
+    }
+
+    /** The tables that have no index yet: a resumed run builds their keys (keys come in one transaction). */
+    private List<MappedTable> withoutKeys(Connection connection, List<MappedTable> tables) throws SQLException {
+        List<MappedTable> without = new ArrayList<>();
+        try (PreparedStatement indexes = connection.prepareStatement(
+                "select exists (select 1 from pg_index where indrelid = to_regclass(?))")) {
+            for (MappedTable table : tables) {
+                indexes.setString(1, ddl.qualifiedName(table.target()));
+                try (ResultSet rs = indexes.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        without.add(table);
+                    }
+                }
+            }
+        }
+        return without;
+    }
+
+    /** Loads, builds foreign keys and restarts identities, recording the run's end state. */
+    private List<TableResult> loadAndLink(Connection connection, RunState state, long run, List<MappedTable> tables,
+            List<MappedTable> created, List<TableLoad> loads, boolean parentsFirst) {
+        TargetDdl targetDdl = new TargetDdl(connection);
+        try {
+            List<TableResult> results = load(state, run, loads, parentsFirst);
+            listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
+            createForeignKeys(targetDdl, created, results);
+            targetDdl.inTransaction("restarting identity sequences", tables.stream()
+                    .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
+            state.setState(connection, run, "finished");
+            return results;
+        } catch (RuntimeException e) {
+            try {
+                // The load restores the interrupt flag when Ctrl-C or SIGTERM interrupted it.
+                state.setState(connection, run, Thread.currentThread().isInterrupted() ? "interrupted" : "failed");
+            } catch (DbferryException stateFailure) {
+                e.addSuppressed(stateFailure);
+            }
+            throw e;
+        }
+    }
+
+    private List<TableResult> load(RunState state, long run, List<TableLoad> loads, boolean parentsFirst) {
         listener.on(new MigrationEvent.PhaseStarted(loadingPhase(loads)));
-        // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
-        List<TableResult> results = new LoadPipeline(sourcePath, target, options, metrics, listener)
-                .run(loads, options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
-        listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
-        targetDdl.inTransaction("creating the foreign keys", created.stream()
-                .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
-        targetDdl.inTransaction("restarting identity sequences", tables.stream()
-                .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
-        return results;
+        List<TableLoad> toLoad = loads.stream().filter(l -> !l.chunks().isEmpty()).toList();
+        for (TableLoad loaded : loads.stream().filter(l -> l.chunks().isEmpty()).toList()) {
+            if (loaded.keysAfterLoad()) {
+                keys().build(loaded.table());
+            }
+        }
+        ChunkWriter.ChunkCheckpoint checkpoint = (connection, stream, written, rejected) -> state.checkpoint(
+                connection, run, stream.table().table().target(), stream.chunk(), stream.rowsRead(), written, rejected);
+        try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
+            // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
+            if (!toLoad.isEmpty()) {
+                new LoadPipeline(sourcePath, target, options, metrics, listener, rejectFiles, checkpoint)
+                        .run(toLoad, parentsFirst);
+            }
+        }
+        return loads.stream().map(TableLoad::result).toList();
+    }
+
+    private KeyBuilder keys() {
+        return new KeyBuilder(target, options.maintenanceWorkMem());
+    }
+
+    /** Creates the foreign keys; when rows were rejected, a failure says that a parent row may be among them. */
+    private void createForeignKeys(TargetDdl targetDdl, List<MappedTable> created, List<TableResult> results) {
+        try {
+            targetDdl.inTransaction("creating the foreign keys", created.stream()
+                    .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
+        } catch (DbferryException e) {
+            long rejected = results.stream().mapToLong(TableResult::rowsRejected).sum();
+            if (rejected == 0) {
+                throw e;
+            }
+            throw new DbferryException(e.code(), e.getMessage() + " " + rejected + " rows were rejected (see "
+                    + options.rejects() + "): a referenced row may be among them. Fix them in the source, or use "
+                    + "--on-error stop to stop at the first one.", e);
+        }
     }
 
     private String loadingPhase(List<TableLoad> loads) {
@@ -201,13 +317,21 @@ public final class Migration {
     }
 
     /** Splits every table into chunks; keys and indexes are built afterwards only for tables created here. */
-    private List<TableLoad> plan(List<MappedTable> tables, List<MappedTable> created) {
+    private List<TableLoad> plan(List<MappedTable> tables, List<MappedTable> created,
+            Map<String, Map<Integer, RunState.Checkpoint>> done) {
         listener.on(new MigrationEvent.PhaseStarted("planning chunks of about " + options.batchRows() + " rows"));
         ChunkPlanner planner = new ChunkPlanner(source);
+        RejectFiles files = new RejectFiles(options.rejects());
         List<TableLoad> loads = new ArrayList<>();
         for (MappedTable table : tables) {
             metrics.register(table.target());
-            loads.add(new TableLoad(table, planner.plan(table.source(), options.batchRows()), created.contains(table)));
+            Map<Integer, RunState.Checkpoint> checkpointed = done.getOrDefault(table.target().name(), Map.of());
+            List<Chunk> chunks = planner.plan(table.source(), options.batchRows()).stream()
+                    .filter(c -> !checkpointed.containsKey(c.index())).toList();
+            TableLoad load = new TableLoad(table, chunks, created.contains(table),
+                    files.file(table.source().id().name()));
+            load.resumedFrom(checkpointed.values());
+            loads.add(load);
         }
         return loads;
     }

@@ -6,6 +6,9 @@ import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
 import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.write.CopyFormat;
+import io.dbferry.transfer.reject.OnError;
+import io.dbferry.transfer.reject.TextPolicy;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,6 +31,12 @@ import java.util.regex.Pattern;
  * @param copyFormat the COPY data format (default: {@link CopyFormat#BINARY}, the faster; see there)
  * @param maintenanceWorkMem {@code maintenance_work_mem} for the sessions that build keys and indexes, e.g.
  *     {@code "256MB"}; null keeps the server's setting (default: null)
+ * @param onError what to do with a row that cannot be written (default: {@link OnError#REJECT})
+ * @param rejects the directory of the reject files, created with the first reject
+ *     (default: {@code dbferry-rejects} in the working directory)
+ * @param textPolicy what to do with TEXT that is not valid UTF-8 or holds NUL (default: {@link TextPolicy#REJECT})
+ * @param resume whether to continue the last unfinished run instead of starting one (default: false)
+ * @param stateSchema the target schema of dbferry's own run and checkpoint tables (default: {@code dbferry})
  */
 public record MigrationOptions(
         List<String> tables,
@@ -40,7 +49,12 @@ public record MigrationOptions(
         int workers,
         long batchRows,
         CopyFormat copyFormat,
-        String maintenanceWorkMem) {
+        String maintenanceWorkMem,
+        OnError onError,
+        Path rejects,
+        TextPolicy textPolicy,
+        boolean resume,
+        String stateSchema) {
 
     /** Rows per chunk unless {@code --batch-rows} says otherwise. */
     public static final long DEFAULT_BATCH_ROWS = 100_000;
@@ -67,6 +81,10 @@ public record MigrationOptions(
         Objects.requireNonNull(identifiers, "identifiers");
         Objects.requireNonNull(castRules, "castRules");
         Objects.requireNonNull(copyFormat, "copyFormat");
+        Objects.requireNonNull(onError, "onError");
+        Objects.requireNonNull(rejects, "rejects");
+        Objects.requireNonNull(textPolicy, "textPolicy");
+        Objects.requireNonNull(stateSchema, "stateSchema");
     }
 
     /**
@@ -91,8 +109,68 @@ public record MigrationOptions(
         private long batchRows = DEFAULT_BATCH_ROWS;
         private CopyFormat copyFormat = CopyFormat.BINARY;
         private String maintenanceWorkMem;
+        private OnError onError = OnError.REJECT;
+        private Path rejects = Path.of("dbferry-rejects");
+        private TextPolicy textPolicy = TextPolicy.REJECT;
+        private boolean resume;
+        private String stateSchema = "dbferry";
 
         private Builder() {}
+
+        /**
+         * Sets what to do with a row that cannot be written.
+         *
+         * @param onError never null
+         * @return this builder
+         */
+        public Builder onError(OnError onError) {
+            this.onError = onError;
+            return this;
+        }
+
+        /**
+         * Sets the directory of the reject files.
+         *
+         * @param rejects never null
+         * @return this builder
+         */
+        public Builder rejects(Path rejects) {
+            this.rejects = rejects;
+            return this;
+        }
+
+        /**
+         * Sets what to do with TEXT that is not valid UTF-8 or holds NUL.
+         *
+         * @param textPolicy never null
+         * @return this builder
+         */
+        public Builder textPolicy(TextPolicy textPolicy) {
+            this.textPolicy = textPolicy;
+            return this;
+        }
+
+        /**
+         * Sets whether to continue the last unfinished run.
+         *
+         * @param resume true to resume
+         * @return this builder
+         */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /**
+         * Sets the schema of dbferry's run and checkpoint tables on the target.
+         *
+         * @param stateSchema never null or blank
+         * @return this builder
+         */
+        public Builder stateSchema(String stateSchema) {
+            this.stateSchema = stateSchema;
+            return this;
+        }
 
         /**
          * Sets the source tables to migrate.
@@ -239,8 +317,16 @@ public record MigrationOptions(
                 throw new DbferryException(ErrorCode.INVALID_OPTION, "--maintenance-work-mem must be a whole "
                         + "number and a unit (kB, MB, GB or TB), e.g. 256MB, was '" + maintenanceWorkMem + "'");
             }
+            if (stateSchema == null || stateSchema.isBlank()) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION, "--state-schema must not be empty");
+            }
+            if (resume && ifExists != IfExists.FAIL) {
+                throw new DbferryException(ErrorCode.INVALID_OPTION, "--resume continues a run and cannot be "
+                        + "combined with --if-exists " + ifExists.name().toLowerCase(java.util.Locale.ROOT));
+            }
             return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify, castRules,
-                    workers, batchRows, copyFormat, maintenanceWorkMem);
+                    workers, batchRows, copyFormat, maintenanceWorkMem, onError, rejects, textPolicy, resume,
+                    stateSchema);
         }
     }
 }

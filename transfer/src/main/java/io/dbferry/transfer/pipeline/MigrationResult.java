@@ -32,6 +32,15 @@ public record MigrationResult(List<TableResult> tables, VerificationReport verif
     }
 
     /**
+     * Rows rejected over all tables.
+     *
+     * @return rows
+     */
+    public long rowsRejected() {
+        return tables.stream().mapToLong(TableResult::rowsRejected).sum();
+    }
+
+    /**
      * Rows written to the target over all tables.
      *
      * @return rows

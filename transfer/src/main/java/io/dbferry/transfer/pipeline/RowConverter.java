@@ -4,24 +4,39 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.transfer.read.InvalidUtf8Text;
+import io.dbferry.transfer.reject.OnError;
+import io.dbferry.transfer.reject.Reject;
+import io.dbferry.transfer.reject.TextPolicy;
+import io.dbferry.transfer.transform.StrictUtf8;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Passes every value of a source row through its column's transform. A value a transform rejects stops
- * the load with a message naming the table, primary key, column, value and reason. Not thread-safe: one
- * converter per reading thread (it reuses its output array).
+ * Passes every value of a source row through its column's transform, after applying the
+ * {@link TextPolicy} to TEXT that is not valid UTF-8 or holds NUL. A value a transform rejects makes the row a
+ * {@link Reject} ({@link OnError#REJECT}) or stops the load with a message naming the table, primary key,
+ * column, value, reason and what to do ({@link OnError#STOP}). Not thread-safe: one converter per reading
+ * thread (it reuses its output array).
  */
 final class RowConverter {
 
     private final MappedTable table;
+    private final TextPolicy textPolicy;
+    private final OnError onError;
     private final ValueTransform[] transforms;
     private final Object[] converted;
+    private Reject reject;
+    private long textChanged;
 
-    RowConverter(MappedTable table) {
+    RowConverter(MappedTable table, TextPolicy textPolicy, OnError onError) {
         this.table = table;
+        this.textPolicy = textPolicy;
+        this.onError = onError;
         this.transforms = table.columns().stream().map(Transforms::forColumn).toArray(ValueTransform[]::new);
         this.converted = new Object[transforms.length];
     }
@@ -30,42 +45,93 @@ final class RowConverter {
      * Converts one row.
      *
      * @param values the source values, in column order
-     * @return the converted values, in an array reused by the next call
-     * @throws DbferryException with {@link ErrorCode#VALUE_REJECTED} for the first rejected value
+     * @return the converted values, in an array reused by the next call; null when the row is rejected
+     *     (see {@link #reject()})
+     * @throws DbferryException with {@link ErrorCode#VALUE_REJECTED} for the first rejected value with
+     *     {@link OnError#STOP}
      */
     Object[] convert(Object[] values) {
         for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
+            Object value = text(values[i]);
             if (value == null) {
                 converted[i] = null;
                 continue;
             }
-            switch (transforms[i].apply(value)) {
+            switch (value instanceof InvalidUtf8Text invalid ? StrictUtf8.decode(invalid.bytes())
+                    : transforms[i].apply(value)) {
                 case TransformResult.Converted c -> converted[i] = c.value();
-                case TransformResult.Rejected r -> throw rejected(i, values, r);
+                case TransformResult.Rejected r -> {
+                    reject = rejected(i, values, r);
+                    return null;
+                }
             }
         }
         return converted;
     }
 
-    private DbferryException rejected(int index, Object[] values, TransformResult.Rejected reject) {
+    /** The reject of the last row {@link #convert} returned null for. */
+    Reject reject() {
+        return reject;
+    }
+
+    /** How many values {@link TextPolicy#REPLACE} or {@link TextPolicy#STRIP} changed so far. */
+    long textChanged() {
+        return textChanged;
+    }
+
+    /** Applies the text policy; with REJECT, invalid UTF-8 stays {@link InvalidUtf8Text} to be rejected. */
+    private Object text(Object value) {
+        if (textPolicy == TextPolicy.REJECT) {
+            return value;
+        }
+        String text = switch (value) {
+            case InvalidUtf8Text invalid -> TextRepair.decode(invalid.bytes(), textPolicy);
+            case String s when s.indexOf('\0') >= 0 -> s;
+            default -> null;
+        };
+        if (text == null) {
+            return value;
+        }
+        textChanged++;
+        return textPolicy == TextPolicy.REPLACE ? text.replace('\0', '\uFFFD') : text.replace("\0", "");
+    }
+
+    private Reject rejected(int index, Object[] values, TransformResult.Rejected rejected) {
         MappedColumn column = table.columns().get(index);
-        return new DbferryException(ErrorCode.VALUE_REJECTED, "cannot load \"" + table.source().id().name() + "\"."
-                + '"' + column.source().name() + "\" (" + column.source().type() + " → " + column.targetType()
-                + ") at " + rowKey(values) + ": " + reject.message() + " [" + reject.reason() + "]. "
-                + "Fix the value in the source, or leave the table out with --exclude.");
+        Object raw = values[index] instanceof InvalidUtf8Text invalid ? invalid.bytes() : values[index];
+        if (onError == OnError.STOP) {
+            throw new DbferryException(ErrorCode.VALUE_REJECTED, "cannot load \"" + table.source().id().name()
+                    + "\".\"" + column.source().name() + "\" (" + column.source().type() + " → " + column.targetType()
+                    + ") at " + rowKey(values) + ": " + rejected.message() + " [" + rejected.reason() + "]. "
+                    + "Fix the value in the source, change the column's type with --cast \"column "
+                    + table.source().id().name() + "." + column.source().name() + " to text\", leave the table out "
+                    + "with --exclude, or write such rows to a reject file with --on-error reject.");
+        }
+        return new Reject(table.source().id().name(), keyValues(values), column.source().name(), raw,
+                rejected.reason(), rejected.message());
+    }
+
+    /** The primary key's values by name, or the whole row when the table has no primary key. */
+    Map<String, Object> keyValues(Object[] values) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        for (String name : keyNames()) {
+            Object value = values[table.source().columns().indexOf(table.source().column(name))];
+            keys.put(name, value instanceof InvalidUtf8Text invalid ? invalid.bytes() : value);
+        }
+        return keys;
+    }
+
+    private List<String> keyNames() {
+        return table.source().primaryKey() == null
+                ? table.columns().stream().map(c -> c.source().name()).toList()
+                : table.source().primaryKey().columns();
     }
 
     /** {@code primary key (a, b) = (1, 'x')}, or the whole row when the table has no primary key. */
     private String rowKey(Object[] values) {
-        List<String> names = table.source().primaryKey() == null
-                ? table.columns().stream().map(c -> c.source().name()).toList()
-                : table.source().primaryKey().columns();
         StringBuilder keys = new StringBuilder();
-        for (String name : names) {
-            int i = table.source().columns().indexOf(table.source().column(name));
-            keys.append(keys.isEmpty() ? "" : ", ").append(name).append('=').append(ValueText.quote(values[i]));
-        }
+        keyValues(values).forEach((name, value) ->
+                keys.append(keys.isEmpty() ? "" : ", ").append(name).append('=').append(ValueText.quote(value)));
         return (table.source().primaryKey() == null ? "row (" : "primary key (") + keys + ")";
     }
 }

@@ -21,6 +21,9 @@ final class TableLoad {
     private final AtomicLong started = new AtomicLong(NOT_STARTED);
     private final AtomicLong rowsRead = new AtomicLong();
     private final AtomicLong rowsWritten = new AtomicLong();
+    private final AtomicLong rowsRejected = new AtomicLong();
+    private final AtomicLong textChanged = new AtomicLong();
+    private final java.nio.file.Path rejectFile;
     private final AtomicInteger chunksLoaded = new AtomicInteger();
     private volatile long finished = NOT_STARTED;
 
@@ -28,10 +31,13 @@ final class TableLoad {
      * Creates the load of a table.
      *
      * @param table the mapped table, never null
-     * @param chunks its chunks in key order, never empty
+     * @param chunks its chunks in key order still to load, never null; empty for a table a resumed run
+     *     had loaded already
      * @param keysAfterLoad whether its keys and indexes are built once it is loaded (tables dbferry created)
+     * @param rejectFile where its rejects go, never null
      */
-    TableLoad(MappedTable table, List<Chunk> chunks, boolean keysAfterLoad) {
+    TableLoad(MappedTable table, List<Chunk> chunks, boolean keysAfterLoad, java.nio.file.Path rejectFile) {
+        this.rejectFile = rejectFile;
         this.table = table;
         this.chunks = List.copyOf(chunks);
         this.keysAfterLoad = keysAfterLoad;
@@ -54,8 +60,25 @@ final class TableLoad {
         return chunksLoaded.get();
     }
 
+    long rowsRejected() {
+        return rowsRejected.get();
+    }
+
     long rowsWritten() {
         return rowsWritten.get();
+    }
+
+    /**
+     * Counts the chunks an earlier run of a resumed migration checkpointed; call before loading.
+     *
+     * @param done their counts, never null
+     */
+    void resumedFrom(java.util.Collection<RunState.Checkpoint> done) {
+        for (RunState.Checkpoint c : done) {
+            rowsRead.addAndGet(c.rowsRead());
+            rowsWritten.addAndGet(c.rowsWritten());
+            rowsRejected.addAndGet(c.rowsRejected());
+        }
     }
 
     /** Notes that a reader started one of its chunks; the first one starts the table's clock. */
@@ -64,13 +87,15 @@ final class TableLoad {
     }
 
     /**
-     * Counts a committed chunk.
+     * Counts a committed chunk: rows read, written, rejected, and values the text policy changed.
      *
      * @return true when it was the table's last chunk
      */
-    boolean chunkLoaded(long read, long written) {
+    boolean chunkLoaded(long read, long written, long rejected, long changed) {
         rowsRead.addAndGet(read);
         rowsWritten.addAndGet(written);
+        rowsRejected.addAndGet(rejected);
+        textChanged.addAndGet(changed);
         boolean last = chunksLoaded.incrementAndGet() == chunks.size();
         if (last) {
             finished = System.nanoTime();
@@ -87,7 +112,7 @@ final class TableLoad {
     /** What loading the table did; call once it is loaded. */
     TableResult result() {
         return new TableResult(table.source().id(), table.target(), rowsRead.get(), rowsWritten.get(),
-                millis(finished));
+                rowsRejected.get(), rowsRejected.get() == 0 ? null : rejectFile, textChanged.get(), millis(finished));
     }
 
     private long millis(long now) {

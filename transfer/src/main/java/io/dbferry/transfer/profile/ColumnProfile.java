@@ -191,6 +191,8 @@ final class ColumnProfile {
             case UNSUPPORTED_STORAGE_CLASS -> IssueCode.UNSUPPORTED_STORAGE_CLASS;
             case NUL_IN_TEXT -> IssueCode.NUL_IN_TEXT;
             case INVALID_UTF8 -> IssueCode.INVALID_UTF8;
+            // Only the loader's COPY produces it; no transform does, so the profile never meets it.
+            case REFUSED_BY_TARGET -> throw new IllegalArgumentException("no transform rejects with " + reason);
         };
     }
 }

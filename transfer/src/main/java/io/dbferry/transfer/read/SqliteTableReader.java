@@ -22,7 +22,8 @@ import org.jooq.impl.DSL;
  * Streams every row of one SQLite table through a forward-only cursor.
  *
  * <p>Values keep their SQLite storage class (https://www.sqlite.org/datatype3.html §2): INTEGER as
- * {@link Long}, REAL as {@link Double}, TEXT as {@link String}, BLOB as {@code byte[]}. A column mapped to
+ * {@link Long}, REAL as {@link Double}, TEXT as {@link String} (read as bytes and decoded strictly: TEXT that is
+ * not valid UTF-8 as {@link InvalidUtf8Text}, never with U+FFFD in it), BLOB as {@code byte[]}. A column mapped to
  * {@code jsonb} that holds a SQLite 3.45+ binary JSONB blob is read through {@code json()}, which turns it
  * into JSON text (https://www.sqlite.org/json1.html §3.1). Not thread-safe; one reader per connection.
  */
@@ -94,7 +95,7 @@ public final class SqliteTableReader {
                 Object[] values = new Object[width];
                 while (rs.next()) {
                     for (int i = 0; i < width; i++) {
-                        values[i] = SqliteValues.read(rs, i + 1);
+                        values[i] = SqliteValues.readStrict(rs, i + 1);
                     }
                     sink.accept(values);
                     rows++;

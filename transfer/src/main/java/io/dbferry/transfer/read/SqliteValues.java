@@ -1,5 +1,7 @@
 package io.dbferry.transfer.read;
 
+import io.dbferry.transfer.transform.StrictUtf8;
+import io.dbferry.transfer.transform.TransformResult;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,6 +13,25 @@ import java.sql.Types;
 final class SqliteValues {
 
     private SqliteValues() {}
+
+    /**
+     * Reads a value as {@link #read} does, except that TEXT is read as its bytes and decoded strictly:
+     * TEXT that is not valid UTF-8 comes back as {@link InvalidUtf8Text}, never with U+FFFD in it.
+     */
+    static Object readStrict(ResultSet rs, int index) throws SQLException {
+        Object value = read(rs, index);
+        if (!(value instanceof String)) {
+            return value;
+        }
+        byte[] bytes = rs.getBytes(index);
+        if (bytes == null) {
+            return "";
+        }
+        return switch (StrictUtf8.decode(bytes)) {
+            case TransformResult.Converted c -> c.value();
+            case TransformResult.Rejected r -> new InvalidUtf8Text(bytes);
+        };
+    }
 
     static Object read(ResultSet rs, int index) throws SQLException {
         Object value = rs.getObject(index);

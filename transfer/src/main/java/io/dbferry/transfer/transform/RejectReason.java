@@ -32,5 +32,7 @@ public enum RejectReason {
     /** The bytes are not valid UTF-8. */
     INVALID_UTF8,
     /** The value's storage class cannot be converted to the target type at all (e.g. a BLOB to integer). */
-    UNSUPPORTED_STORAGE_CLASS
+    UNSUPPORTED_STORAGE_CLASS,
+    /** PostgreSQL refused the row during COPY (e.g. a constraint of a kept table); the message is the server's. */
+    REFUSED_BY_TARGET
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.transfer.connect.PostgresTarget;
+import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -168,14 +169,15 @@ class ParallelLoadIT {
         execute("UPDATE big SET flag = 'maybe' WHERE id = 2500;");
         TestDatabase database = database();
 
-        assertThatThrownBy(() -> migrate(database, MigrationOptions.builder().workers(2).batchRows(100).build(),
-                new SimpleMeterRegistry()))
+        assertThatThrownBy(() -> migrate(database, MigrationOptions.builder().workers(2).batchRows(100)
+                .onError(OnError.STOP).build(), new SimpleMeterRegistry()))
                 .isInstanceOfSatisfying(DbferryException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.VALUE_REJECTED))
                 .hasMessageStartingWith("cannot load \"big\".\"flag\" (BOOLEAN → boolean) at primary key (id=2500): "
                         + "'maybe' is not a boolean")
-                .hasMessageContaining("[NOT_A_BOOLEAN]. Fix the value in the source, or leave the table out with "
-                        + "--exclude.");
+                .hasMessageContaining("[NOT_A_BOOLEAN]. Fix the value in the source, change the column's type with "
+                        + "--cast \"column big.flag to text\", leave the table out with --exclude, or write such "
+                        + "rows to a reject file with --on-error reject.");
         assertThat(workerThreads()).isEmpty();
         try (Connection target = database.connect()) {
             assertThat(count(target, "select count(*) from public.big where id between 2401 and 2500")).isZero();
@@ -192,7 +194,7 @@ class ParallelLoadIT {
         }
 
         assertThatThrownBy(() -> migrate(database, MigrationOptions.builder().tables(List.of("big")).workers(1)
-                .batchRows(100).ifExists(IfExists.TRUNCATE).build(), new SimpleMeterRegistry()))
+                .batchRows(100).ifExists(IfExists.TRUNCATE).onError(OnError.STOP).build(), new SimpleMeterRegistry()))
                 .isInstanceOfSatisfying(DbferryException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.LOAD_FAILED))
                 .hasMessageContaining("failed writing chunk 25 of 50 of \"main\".\"big\" (rowid 2401..2500) to "

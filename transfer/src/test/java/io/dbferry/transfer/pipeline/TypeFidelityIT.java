@@ -9,6 +9,7 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.transfer.connect.PostgresTarget;
+import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Files;
@@ -63,7 +64,11 @@ class TypeFidelityIT {
     }
 
     private void migrate() throws Exception {
-        MigrationOptions options = MigrationOptions.builder().build();
+        migrate(OnError.REJECT);
+    }
+
+    private void migrate(OnError onError) throws Exception {
+        MigrationOptions options = MigrationOptions.builder().onError(onError).build();
         try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
             new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
         }
@@ -112,7 +117,7 @@ class TypeFidelityIT {
             s.executeUpdate("INSERT INTO everything (id, flag) VALUES (4, 'maybe')");
         }
 
-        assertThatThrownBy(this::migrate)
+        assertThatThrownBy(() -> migrate(OnError.STOP))
                 .isInstanceOfSatisfying(DbferryException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.VALUE_REJECTED))
                 .hasMessageContaining("\"everything\".\"flag\"")

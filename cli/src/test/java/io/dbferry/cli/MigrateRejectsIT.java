@@ -1,0 +1,230 @@
+package io.dbferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dbferry.transfer.testing.TestDatabase;
+import io.dbferry.transfer.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code migrate --on-error}, {@code --rejects} and {@code --text-policy} against a real PostgreSQL: every row
+ * is in the target or in its table's reject file, and rows read = written + rejected, per table.
+ */
+class MigrateRejectsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private TestDatabase database;
+    private Path source;
+    private Path rejects;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        database = TestPostgres.freshDatabase();
+        rejects = dir.resolve("rejects");
+        source = dir.resolve("messy.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            // mixed: id 2 holds TEXT in an INTEGER column.
+            s.execute("CREATE TABLE mixed (id INTEGER PRIMARY KEY, n INTEGER)");
+            s.execute("INSERT INTO mixed VALUES (1, 10), (2, 'forty'), (3, 30)");
+            // texts: id 2 is TEXT whose bytes are not UTF-8, id 3 holds a NUL.
+            s.execute("CREATE TABLE texts (id INTEGER PRIMARY KEY, t TEXT)");
+            s.execute("INSERT INTO texts VALUES (1, 'ok'), (2, CAST(x'66ff6f' AS TEXT)), (3, 'e' || char(0) || 'd')");
+            // docs: id 2 is not JSON.
+            s.execute("CREATE TABLE docs (id INTEGER PRIMARY KEY, body JSON)");
+            s.execute("INSERT INTO docs VALUES (1, '{\"a\":1}'), (2, '{\"a\":')");
+            // events: id 2 is not a timestamp; the key is text.
+            s.execute("CREATE TABLE events (code TEXT PRIMARY KEY, at DATETIME)");
+            s.execute("INSERT INTO events VALUES ('a', '2024-01-01 10:00:00'), ('b', 'yesterday')");
+            s.execute("CREATE TABLE clean (id INTEGER PRIMARY KEY, v TEXT)");
+            s.execute("INSERT INTO clean VALUES (1, 'x'), (2, 'y')");
+        }
+    }
+
+    @AfterEach
+    void dropDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void writesEachRejectedRowToItsTablesFileAndExitsWithFour() throws Exception {
+        CommandRun run = migrate("--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(run.err()).contains("5 rows rejected (exit code 4)")
+                .contains("texts: 3 rows read = 1 written + 2 rejected (see " + rejects.resolve("texts.jsonl"))
+                .contains("verified: row counts of the 1 tables match");
+        JsonNode mixed = single(lines("mixed"));
+        assertThat(mixed.get("table").asText()).isEqualTo("mixed");
+        assertThat(mixed.get("primaryKey").toString()).isEqualTo("{\"id\":2}");
+        assertThat(mixed.get("column").asText()).isEqualTo("n");
+        assertThat(mixed.get("value").asText()).isEqualTo("forty");
+        assertThat(mixed.get("reason").asText()).isEqualTo("NOT_AN_INTEGER");
+        assertThat(mixed.get("message").asText()).contains("forty");
+        List<JsonNode> texts = lines("texts");
+        assertThat(texts).hasSize(2);
+        JsonNode invalid = texts.stream().filter(l -> l.get("primaryKey").get("id").asLong() == 2).findFirst().orElseThrow();
+        assertThat(invalid.get("value").get("base64").asText())
+                .isEqualTo(Base64.getEncoder().encodeToString(new byte[] {0x66, (byte) 0xff, 0x6f}));
+        assertThat(invalid.get("reason").asText()).isEqualTo("INVALID_UTF8");
+        JsonNode nul = texts.stream().filter(l -> l.get("primaryKey").get("id").asLong() == 3).findFirst().orElseThrow();
+        assertThat(nul.get("value").asText()).isEqualTo("e\0d");
+        assertThat(nul.get("reason").asText()).isEqualTo("NUL_IN_TEXT");
+        assertThat(single(lines("docs")).get("reason").asText()).isEqualTo("INVALID_JSON");
+        JsonNode event = single(lines("events"));
+        assertThat(event.get("primaryKey").toString()).isEqualTo("{\"code\":\"b\"}");
+        assertThat(event.get("reason").asText()).isEqualTo("INVALID_TIMESTAMP");
+        assertThat(rejects.resolve("clean.jsonl")).doesNotExist();
+        assertAccounting(JSON.readTree(run.out()), 5);
+    }
+
+    @Test
+    void stopsAtTheFirstRejectedValueNamingItWithOnErrorStop() throws Exception {
+        CommandRun run = migrate("--on-error", "stop", "--tables", "mixed");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("cannot load \"mixed\".\"n\"").contains("primary key (id=2)")
+                .contains("'forty'").contains("[NOT_AN_INTEGER]").contains("--cast \"column mixed.n to text\"")
+                .contains("[VALUE_REJECTED]");
+        assertThat(rejects).doesNotExist();
+    }
+
+    @Test
+    void replacesInvalidBytesAndNulWithTheReplacementCharacterAndCountsThem() throws Exception {
+        CommandRun run = migrate("--text-policy", "replace", "--tables", "texts", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(texts()).containsExactly("ok", "f\uFFFDo", "e\uFFFDd");
+        assertThat(JSON.readTree(run.out()).get("tables").get(0).get("textValuesChanged").asLong()).isEqualTo(2);
+        assertThat(run.err()).contains("--text-policy changed 2 values");
+        assertThat(rejects).doesNotExist();
+    }
+
+    @Test
+    void stripsInvalidBytesAndNul() throws Exception {
+        CommandRun run = migrate("--text-policy", "strip", "--tables", "texts");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(texts()).containsExactly("ok", "fo", "ed");
+    }
+
+    @Test
+    void rejectsARowPostgresqlRefusesDuringCopyAndLoadsTheRestOfItsChunk() throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.clean (id bigint primary key, v text check (v <> 'y'))");
+        }
+
+        CommandRun run = migrate("--tables", "clean", "--if-exists", "truncate", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        JsonNode refused = single(lines("clean"));
+        assertThat(refused.get("primaryKey").toString()).isEqualTo("{\"id\":2}");
+        assertThat(refused.get("reason").asText()).isEqualTo("REFUSED_BY_TARGET");
+        assertThat(refused.get("column").isNull()).isTrue();
+        assertThat(refused.get("message").asText()).contains("violates check constraint").contains("23514");
+        assertThat(targetCount("clean")).isEqualTo(1);
+        assertAccounting(JSON.readTree(run.out()), 1);
+    }
+
+    @Test
+    void stopsAtARowPostgresqlRefusesWithOnErrorStop() throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.clean (id bigint primary key, v text check (v <> 'y'))");
+        }
+
+        CommandRun run = migrate("--tables", "clean", "--if-exists", "truncate", "--on-error", "stop");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("failed writing chunk 1 of 1 of \"main\".\"clean\"")
+                .contains("violates check constraint").contains("[LOAD_FAILED]");
+        assertThat(targetCount("clean")).isZero();
+    }
+
+    @Test
+    void createsNoRejectDirectoryWithoutRejects() {
+        CommandRun run = migrate("--tables", "clean");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(rejects).doesNotExist();
+    }
+
+    private CommandRun migrate(String... options) {
+        List<String> args = new ArrayList<>(List.of("migrate", source.toString(), TargetArgument.of(database),
+                "--quiet", "--rejects", rejects.toString(), "--batch-rows", "2"));
+        args.addAll(List.of(options));
+        return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    /** For every table: rows read = written + rejected, read = the source's count, written = the target's. */
+    private void assertAccounting(JsonNode summary, long rejected) throws Exception {
+        assertThat(summary.get("rowsRejected").asLong()).isEqualTo(rejected);
+        for (JsonNode table : summary.get("tables")) {
+            String name = table.get("name").asText();
+            long read = table.get("rowsRead").asLong();
+            long written = table.get("rowsWritten").asLong();
+            long tableRejected = table.get("rowsRejected").asLong();
+            assertThat(read).as(name).isEqualTo(written + tableRejected).isEqualTo(sourceCount(name));
+            assertThat(written).as(name).isEqualTo(targetCount(name));
+            assertThat(tableRejected).as(name).isEqualTo(Files.exists(rejects.resolve(name + ".jsonl"))
+                    ? lines(name).size() : 0);
+            assertThat(table.get("rejectFile").isNull()).as(name).isEqualTo(tableRejected == 0);
+        }
+    }
+
+    private long sourceCount(String table) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from \"" + table + "\"")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private long targetCount(String table) throws SQLException {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from public.\"" + table + "\"")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private List<String> texts() throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select t from public.texts order by id")) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private List<JsonNode> lines(String table) throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(rejects.resolve(table + ".jsonl"))) {
+            lines.add(JSON.readTree(line));
+        }
+        return lines;
+    }
+
+    private static JsonNode single(List<JsonNode> lines) {
+        assertThat(lines).hasSize(1);
+        return lines.getFirst();
+    }
+}

@@ -1,0 +1,126 @@
+package io.dbferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbferry.transfer.testing.TestDatabase;
+import io.dbferry.transfer.testing.TestPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code migrate --resume} against a real PostgreSQL: a migration stopped mid-table is continued from its
+ * checkpoints and ends with a target identical to an uninterrupted run's, table by table and value by value,
+ * with the same keys, indexes, foreign keys and sequences.
+ */
+class MigrateResumeIT {
+
+    private static final String[] TABLES = {"parent", "child"};
+
+    @TempDir
+    Path dir;
+    private TestDatabase interrupted;
+    private TestDatabase clean;
+    private Path source;
+
+    @BeforeEach
+    void setUp() throws SQLException {
+        interrupted = TestPostgres.freshDatabase();
+        clean = TestPostgres.freshDatabase();
+        source = dir.resolve("resume.sqlite");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)");
+            s.execute("CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent(id), "
+                    + "amount REAL, flag BOOLEAN, note TEXT)");
+            s.execute("CREATE INDEX child_amount ON child (amount)");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300) "
+                    + "INSERT INTO parent SELECT i, 'p' || i FROM n");
+            s.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+                    + "INSERT INTO child SELECT i, 1 + i % 300, i / 7.0, i % 2, 'n' || i FROM n");
+            // Row 650 of child stops a run with --on-error stop, in its 7th chunk of 100 rows.
+            s.execute("UPDATE child SET flag = 'maybe' WHERE id = 650");
+        }
+    }
+
+    @AfterEach
+    void dropDatabases() throws Exception {
+        interrupted.close();
+        clean.close();
+    }
+
+    @Test
+    void resumedRunEndsIdenticalToAnUninterruptedOne() throws Exception {
+        CommandRun stopped = migrate(interrupted, "--on-error", "stop");
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(stopped.err()).contains("[VALUE_REJECTED]")
+                .contains("to continue with the other chunks, run the same command with --resume");
+        assertThat(longs(interrupted, "select count(*) from dbferry.migration_chunk")).isPositive();
+        assertThat(strings(interrupted, "select state from dbferry.migration_run")).containsExactly("failed");
+
+        CommandRun again = migrate(interrupted);
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(again.err()).contains("did not finish").contains("with --resume to continue it")
+                .contains("with --if-exists drop to start over").contains("[UNFINISHED_RUN]");
+
+        CommandRun resumed = migrate(interrupted, "--resume");
+        assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(resumed.err()).contains("child: 1,000 rows read = 999 written + 1 rejected");
+        assertThat(strings(interrupted, "select state from dbferry.migration_run")).containsExactly("finished");
+
+        CommandRun uninterrupted = migrate(clean);
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        for (String table : TABLES) {
+            assertThat(strings(interrupted, "select t::text from public." + table + " t order by id"))
+                    .as(table).hasSizeGreaterThan(1)
+                    .isEqualTo(strings(clean, "select t::text from public." + table + " t order by id"));
+        }
+        for (String catalog : List.of(
+                "select conrelid::regclass || ' ' || pg_get_constraintdef(oid) from pg_constraint "
+                        + "where connamespace = 'public'::regnamespace order by 1",
+                "select indexdef from pg_indexes where schemaname = 'public' order by 1",
+                "select sequencename || ' ' || coalesce(last_value, 0) from pg_sequences where schemaname = 'public' "
+                        + "order by 1")) {
+            assertThat(strings(interrupted, catalog)).as(catalog).isEqualTo(strings(clean, catalog));
+        }
+    }
+
+    @Test
+    void resumeWithoutAnUnfinishedRunSaysSo() {
+        CommandRun run = migrate(clean, "--resume");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("there is no unfinished migration into schema \"public\" to resume")
+                .contains("[CANNOT_RESUME]");
+    }
+
+    private CommandRun migrate(TestDatabase target, String... options) {
+        List<String> args = new ArrayList<>(List.of("migrate", source.toString(), TargetArgument.of(target),
+                "--quiet", "--rejects", dir.resolve("rejects-" + target.hashCode()).toString(), "--batch-rows", "100",
+                "--workers", "2"));
+        args.addAll(List.of(options));
+        return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    private static List<String> strings(TestDatabase database, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private static long longs(TestDatabase database, String sql) throws SQLException {
+        return Long.parseLong(strings(database, sql).getFirst());
+    }
+}
