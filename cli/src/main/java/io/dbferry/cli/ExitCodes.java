@@ -14,7 +14,10 @@ public final class ExitCodes {
     /** compare found at least one error: the migration would fail or lose data (the same code as a mismatch). */
     public static final int INCOMPATIBLE = 3;
 
-    /** migrate completed, but rows were rejected: they are in the reject files the summary names. */
+    /**
+     * migrate completed, but rows were rejected (they are in the reject files the summary names), or schema
+     * objects could not be translated and were left out (unless {@code --skip-untranslatable}).
+     */
     public static final int COMPLETED_WITH_REJECTS = 4;
     /** The run was interrupted (Ctrl-C or SIGTERM); migrate --resume continues it. */
     public static final int INTERRUPTED = 130;
@@ -27,7 +30,8 @@ public final class ExitCodes {
             + "  1  failure (the message says what failed and what to do)%n"
             + "  2  usage error (unknown option, missing argument, invalid option value, bad or unmatched --cast)%n"
             + "  3  verification mismatch (source and target differ); for compare: errors found%n"
-            + "  4  migrate completed with rejected rows (see the reject files the summary names)%n"
+            + "  4  migrate completed with rejected rows (see the reject files the summary names), or with schema "
+            + "objects it could not translate (unless --skip-untranslatable)%n"
             + "  130  migrate interrupted by Ctrl-C or SIGTERM (continue with --resume)%n";
 
     private ExitCodes() {}

@@ -80,6 +80,11 @@ public final class MigrateCommand implements Callable<Integer> {
             description = "Skip the verification at the end (run dbferry verify later).")
     boolean noVerify;
 
+    @Option(names = "--skip-untranslatable",
+            description = "Exit 0 even when schema objects (a default, CHECK, index or view) could not be "
+                    + "translated to PostgreSQL and were left out; they are listed either way. Default: exit 4.")
+    boolean skipUntranslatable;
+
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: name, rows read, rows "
                     + "written, rows rejected, reject file, seconds). Human output always goes to stderr.")
@@ -177,7 +182,8 @@ public final class MigrateCommand implements Callable<Integer> {
             MigrationResult result = run(new Migration(sourceFile, targetDb.pool().dataSource(), options,
                     progress(err), registry), registry, err);
             MigrationReport report = new MigrationReport(sourceShown, targetShown, result);
-            exitCode = result.rowsRejected() > 0 ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK;
+            exitCode = result.rowsRejected() > 0 || result.untranslatable() > 0 && !skipUntranslatable
+                    ? ExitCodes.COMPLETED_WITH_REJECTS : ExitCodes.OK;
             report.printHuman(err);
             if (json) {
                 spec.commandLine().getOut().println(report.toJson());

@@ -113,4 +113,19 @@ class PlanCommandIT {
         assertThat(rows("select active::text || ' ' || (created is not null)::text from public.items where name = 'plain'"))
                 .containsExactly("false true");
     }
+
+    @Test
+    void untranslatableObjectsEndWithExitCodeFourUnlessSkipped() throws Exception {
+        Path source = sqlite("CREATE TABLE t (id INTEGER PRIMARY KEY, token TEXT DEFAULT (hex(randomblob(8))))",
+                "INSERT INTO t (id) VALUES (1)");
+
+        CommandRun strict = CommandRun.of("migrate", source.toString(), TargetArgument.of(database));
+        CommandRun skipping = CommandRun.of("migrate", source.toString(), TargetArgument.of(database),
+                "--if-exists", "drop", "--skip-untranslatable");
+
+        assertThat(strict.exitCode()).as(strict.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(strict.err()).contains("not carried over", "hex(randomblob(8))");
+        assertThat(skipping.exitCode()).as(skipping.err()).isZero();
+        assertThat(rows("select count(*)::text from public.t")).containsExactly("1");
+    }
 }

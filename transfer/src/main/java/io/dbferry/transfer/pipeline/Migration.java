@@ -140,7 +140,8 @@ public final class Migration {
             TargetViews.create(connection, mapping, listener);
             VerificationReport verification = options.verify() == null ? null
                     : verify(connection, withoutRejects(mapping.tables(), results));
-            return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000);
+            return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000,
+                    mapping.untranslatable().size());
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED,
                     "lost the connection to the target: " + e.getMessage(), e);

@@ -12,9 +12,11 @@ import java.util.Objects;
  *     failed), null when verification was off
  * @param notes objects that were not carried over, each a sentence; never null, possibly empty
  * @param millis wall time of the whole migration in milliseconds
+ * @param untranslatable schema objects (defaults, CHECKs, indexes, views) that could not be translated and were
+ *     not created, ≥ 0; each is also one of the {@code notes}
  */
 public record MigrationResult(List<TableResult> tables, VerificationReport verification, List<String> notes,
-        long millis) {
+        long millis, int untranslatable) {
 
     /** Copies the lists. */
     public MigrationResult {
