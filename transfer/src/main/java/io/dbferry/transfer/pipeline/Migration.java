@@ -8,7 +8,6 @@ import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.plan.PostgresDdl;
-import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.read.Chunk;
@@ -22,8 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,14 +173,10 @@ public final class Migration {
             return resume(connection, tables, state, unfinished);
         }
         if (unfinished != null && options.ifExists() == IfExists.FAIL) {
-            throw new DbferryException(ErrorCode.UNFINISHED_RUN, "the target schema \"" + options.targetSchema()
-                    + "\" holds migration run " + unfinished.id() + " of " + unfinished.sourcePath() + ", started "
-                    + unfinished.started() + ", which did not finish (" + unfinished.state()
-                    + "); nothing was changed. "
-                    + "Run the same command with --resume to continue it, or with --if-exists drop to start over");
+            throw Resumption.unfinished(unfinished, options);
         }
         TargetDdl targetDdl = new TargetDdl(connection);
-        List<MappedTable> existing = existing(connection, tables);
+        List<MappedTable> existing = ExistingTables.find(connection, tables, options);
         List<MappedTable> created = new ArrayList<>(tables);
         if (options.ifExists() == IfExists.TRUNCATE) {
             created.removeAll(existing);
@@ -193,7 +186,7 @@ public final class Migration {
                 + (created.size() == 1 ? " table" : " tables") + " in schema \""
                 + options.targetSchema() + '"'));
         List<String> statements = new ArrayList<>(state.createStatements());
-        statements.addAll(createStatements(existing, created));
+        statements.addAll(ExistingTables.createStatements(ddl, existing, created, options));
         targetDdl.inTransaction("creating the tables", statements);
         if (unfinished != null) {
             state.setState(connection, unfinished.id(), "abandoned");
@@ -208,42 +201,13 @@ public final class Migration {
     /** Continues an unfinished run: the same chunk plan, without the chunks it checkpointed. */
     private List<TableResult> resume(Connection connection, List<MappedTable> tables, RunState state,
             RunState.Run run) throws SQLException {
-        if (run == null) {
-            throw new DbferryException(ErrorCode.CANNOT_RESUME, "there is no unfinished migration into schema \""
-                    + options.targetSchema() + "\" to resume (checked " + options.stateSchema() + ".migration_run); "
-                    + "run without --resume");
-        }
-        SourceFingerprint now = SourceFingerprint.of(sourcePath);
-        if (now.size() != run.sourceSize() || now.modified() != run.sourceModified()) {
-            throw new DbferryException(ErrorCode.CANNOT_RESUME, "the source " + now.path() + " changed since run "
-                    + run.id() + " started (" + run.sourceSize() + " → " + now.size() + " bytes, modified at "
-                    + run.sourceModified() + " → " + now.modified() + " ms), so its chunks cannot be continued; "
-                    + "start over with --if-exists drop instead of --resume");
-        }
+        Resumption.check(run, sourcePath, options);
         Map<String, Map<Integer, RunState.Checkpoint>> done = state.checkpoints(connection, run.id());
         state.setState(connection, run.id(), "running");
-        List<TableLoad> loads = plan(tables, withoutKeys(connection, tables), done);
+        List<TableLoad> loads = plan(tables, Resumption.withoutKeys(connection, tables, ddl), done);
         listener.on(new MigrationEvent.PhaseStarted("resuming run " + run.id() + ": "
                 + done.values().stream().mapToInt(Map::size).sum() + " chunks were checkpointed"));
         return loadAndLink(connection, state, run.id(), tables, tables, loads, false);
-    }
-
-    /** The tables that have no index yet: a resumed run builds their keys (keys come in one transaction). */
-    private List<MappedTable> withoutKeys(Connection connection, List<MappedTable> tables) throws SQLException {
-        List<MappedTable> without = new ArrayList<>();
-        try (PreparedStatement indexes = connection.prepareStatement(
-                "select exists (select 1 from pg_index where indrelid = to_regclass(?))")) {
-            for (MappedTable table : tables) {
-                indexes.setString(1, ddl.qualifiedName(table.target()));
-                try (ResultSet rs = indexes.executeQuery()) {
-                    rs.next();
-                    if (!rs.getBoolean(1)) {
-                        without.add(table);
-                    }
-                }
-            }
-        }
-        return without;
     }
 
     /** Loads, builds foreign keys and restarts identities, recording the run's end state. */
@@ -335,32 +299,6 @@ public final class Migration {
             loads.add(load);
         }
         return loads;
-    }
-
-    private List<MappedTable> existing(Connection connection, List<MappedTable> tables) {
-        Set<String> names = PostgresCatalog.relationNames(connection, options.targetSchema());
-        List<MappedTable> existing = tables.stream().filter(t -> names.contains(t.target().name())).toList();
-        if (!existing.isEmpty() && options.ifExists() == IfExists.FAIL) {
-            throw new DbferryException(ErrorCode.TARGET_TABLE_EXISTS, "the target already has "
-                    + existing.size() + " of the " + tables.size() + " tables in schema \"" + options.targetSchema()
-                    + "\" (" + String.join(", ", existing.stream().map(t -> t.target().name()).toList())
-                    + "); nothing was changed. Use --if-exists drop to replace them, --if-exists truncate to "
-                    + "empty and reload them, or --target-schema to migrate into another schema");
-        }
-        return existing;
-    }
-
-    private List<String> createStatements(List<MappedTable> existing, List<MappedTable> created) {
-        List<String> statements = new ArrayList<>();
-        statements.add(ddl.createSchemaIfNotExists(options.targetSchema()));
-        if (!existing.isEmpty() && options.ifExists() == IfExists.DROP) {
-            existing.forEach(t -> statements.add(ddl.dropTable(t.target())));
-        }
-        if (!existing.isEmpty() && options.ifExists() == IfExists.TRUNCATE) {
-            statements.add(ddl.truncate(existing.stream().map(MappedTable::target).toList()));
-        }
-        created.forEach(t -> statements.add(ddl.createTable(t)));
-        return statements;
     }
 
     private String restart(MappedTable table, MappedColumn column) {

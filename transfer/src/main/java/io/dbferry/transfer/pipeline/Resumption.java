@@ -1,0 +1,70 @@
+package io.dbferry.transfer.pipeline;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.plan.PostgresDdl;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When a migration may continue an unfinished run ({@code --resume}) and when it must refuse to start: the
+ * rules around {@link RunState}'s runs. Stateless.
+ */
+final class Resumption {
+
+    private Resumption() {}
+
+    /** The error for a target holding an unfinished run when {@code --resume} was not given. */
+    static DbferryException unfinished(RunState.Run run, MigrationOptions options) {
+        return new DbferryException(ErrorCode.UNFINISHED_RUN, "the target schema \"" + options.targetSchema()
+                + "\" holds migration run " + run.id() + " of " + run.sourcePath() + ", started " + run.started()
+                + ", which did not finish (" + run.state() + "); nothing was changed. "
+                + "Run the same command with --resume to continue it, or with --if-exists drop to start over");
+    }
+
+    /**
+     * Checks that a run can be continued: there is one, and the source file is the one it started from.
+     *
+     * @param run the unfinished run, null when there is none
+     * @throws DbferryException with {@link ErrorCode#CANNOT_RESUME} saying why not and what to do instead
+     */
+    static void check(RunState.Run run, Path sourcePath, MigrationOptions options) {
+        if (run == null) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "there is no unfinished migration into schema \""
+                    + options.targetSchema() + "\" to resume (checked " + options.stateSchema() + ".migration_run); "
+                    + "run without --resume");
+        }
+        SourceFingerprint now = SourceFingerprint.of(sourcePath);
+        if (now.size() != run.sourceSize() || now.modified() != run.sourceModified()) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "the source " + now.path() + " changed since run "
+                    + run.id() + " started (" + run.sourceSize() + " → " + now.size() + " bytes, modified at "
+                    + run.sourceModified() + " → " + now.modified() + " ms), so its chunks cannot be continued; "
+                    + "start over with --if-exists drop instead of --resume");
+        }
+    }
+
+    /** The tables that have no index yet: a resumed run builds their keys (keys come in one transaction). */
+    static List<MappedTable> withoutKeys(Connection connection, List<MappedTable> tables, PostgresDdl ddl)
+            throws SQLException {
+        List<MappedTable> without = new ArrayList<>();
+        try (PreparedStatement indexes = connection.prepareStatement(
+                "select exists (select 1 from pg_index where indrelid = to_regclass(?))")) {
+            for (MappedTable table : tables) {
+                indexes.setString(1, ddl.qualifiedName(table.target()));
+                try (ResultSet rs = indexes.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        without.add(table);
+                    }
+                }
+            }
+        }
+        return without;
+    }
+}
