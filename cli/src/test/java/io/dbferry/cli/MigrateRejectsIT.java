@@ -144,6 +144,25 @@ class MigrateRejectsIT {
     }
 
     @Test
+    void rejectsEachIdenticalRowPostgresqlRefusesOnItsOwnInATableWithoutPrimaryKey() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            // No primary key and two identical rows: each refused row must be rejected, and only it.
+            s.execute("CREATE TABLE twins (a INTEGER, b TEXT)");
+            s.execute("INSERT INTO twins VALUES (1, 'x'), (1, 'x'), (2, 'y')");
+        }
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.twins (a bigint, b text check (b <> 'x'))");
+        }
+
+        CommandRun run = migrate("--tables", "twins", "--if-exists", "truncate", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(lines("twins")).hasSize(2).allMatch(l -> l.get("reason").asText().equals("REFUSED_BY_TARGET"));
+        assertThat(targetCount("twins")).isEqualTo(1);
+        assertAccounting(JSON.readTree(run.out()), 2);
+    }
+
+    @Test
     void stopsAtARowPostgresqlRefusesWithOnErrorStop() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("create table public.clean (id bigint primary key, v text check (v <> 'y'))");

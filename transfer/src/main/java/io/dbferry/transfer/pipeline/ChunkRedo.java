@@ -76,8 +76,12 @@ final class ChunkRedo {
     /** What the redo wrote: rows written and every reject of the chunk, the transforms' ones included. */
     record Outcome(long written, long bytes, List<Reject> rejects) {}
 
-    /** One reading of the chunk without the refused rows: its COPY data and, per COPY line, the source row. */
-    private record Attempt(List<CopyData> batches, List<Object[]> lines, List<Reject> rejects) {}
+    /**
+     * One reading of the chunk without the refused rows: its COPY data and, per COPY line, the source row and
+     * its position among the rows the chunk's query returns.
+     */
+    private record Attempt(List<CopyData> batches, List<Object[]> lines, List<Integer> positions,
+            List<Reject> rejects) {}
 
     /**
      * Whether an error is PostgreSQL refusing one row of a COPY.
@@ -100,7 +104,7 @@ final class ChunkRedo {
             throws SQLException {
         MappedTable table = stream.table().table();
         List<Reject> refused = new ArrayList<>();
-        Set<Object[]> skipped = new HashSet<>();
+        Set<Integer> skipped = new HashSet<>();
         Attempt attempt = read(table, stream, skipped);
         SQLException failure = refusal;
         while (true) {
@@ -110,7 +114,7 @@ final class ChunkRedo {
                 throw failure;
             }
             Object[] row = attempt.lines().get(index);
-            skipped.add(row);
+            skipped.add(attempt.positions().get(index));
             refused.add(refusedReject(table, row, line.group(2), failure));
             connection.rollback();
             attempt = read(table, stream, skipped);
@@ -143,20 +147,26 @@ final class ChunkRedo {
         }
     }
 
-    /** Reads and encodes the chunk, leaving out the rows in {@code skipped} (compared by their key). */
-    private Attempt read(MappedTable table, ChunkStream stream, Set<Object[]> skipped) throws SQLException {
+    /**
+     * Reads and encodes the chunk, leaving out the rows at the positions in {@code skipped}. Rows are told apart
+     * by position, not by value or key: a table without a primary key may hold identical rows, and only the
+     * refused one may go. The source is read-only and unchanged during the run, so the chunk's query returns
+     * the same rows in the same order each time.
+     */
+    private Attempt read(MappedTable table, ChunkStream stream, Set<Integer> skipped) throws SQLException {
         RowConverter converter = new RowConverter(table, options.textPolicy(), options.onError());
         CopyEncoder encoder = CopyEncoder.of(options.copyFormat(),
                 table.columns().stream().map(MappedColumn::targetType).toList());
         List<CopyData> batches = new ArrayList<>();
         List<Object[]> lines = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
-        Set<String> skippedKeys = new HashSet<>();
-        skipped.forEach(row -> skippedKeys.add(converter.keyValues(row).toString()));
+        int[] position = {-1};
         encoder.begin();
         try (Connection connection = SqliteSource.openReadOnly(source)) {
             new SqliteTableReader(connection).read(table, stream.chunk().bounds(), values -> {
-                if (skippedKeys.contains(converter.keyValues(values).toString())) {
+                position[0]++;
+                if (skipped.contains(position[0])) {
                     return;
                 }
                 Object[] row = converter.convert(values);
@@ -166,6 +176,7 @@ final class ChunkRedo {
                 }
                 encoder.appendRow(row);
                 lines.add(values.clone());
+                positions.add(position[0]);
                 if (encoder.length() >= CopyEncoder.BATCH_BYTES) {
                     batches.add(encoder.take());
                 }
@@ -173,7 +184,7 @@ final class ChunkRedo {
         }
         encoder.end();
         batches.add(encoder.take());
-        return new Attempt(batches, lines, rejects);
+        return new Attempt(batches, lines, positions, rejects);
     }
 
     private static Reject refusedReject(MappedTable table, Object[] row, String targetColumn, SQLException failure) {
