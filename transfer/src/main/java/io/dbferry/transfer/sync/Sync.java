@@ -13,6 +13,7 @@ import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
 import io.dbferry.transfer.pipeline.SourceMapping;
 import io.dbferry.transfer.pipeline.TableResult;
+import io.dbferry.transfer.reject.OnError;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -206,7 +207,10 @@ public final class Sync {
                 .tables(first.stream().map(p -> p.table().source().id().name()).toList())
                 .targetSchema(m.targetSchema()).identifiers(m.identifiers()).castRules(m.castRules())
                 .workers(m.workers()).batchRows(m.batchRows()).copyFormat(m.copyFormat())
-                .maintenanceWorkMem(m.maintenanceWorkMem()).ifExists(IfExists.TRUNCATE).verify(null);
+                .maintenanceWorkMem(m.maintenanceWorkMem()).ifExists(IfExists.TRUNCATE).verify(null)
+                // A rejected row would be left behind for good: the watermark saved after the load moves past it
+                // and no later sync reads it again. Stop instead, as incremental syncs do.
+                .onError(OnError.STOP);
         return builder.build();
     }
 }

@@ -192,6 +192,18 @@ class SyncIT {
     }
 
     @Test
+    void aValueTheFirstFullLoadRejectsStopsTheSyncInsteadOfBeingLeftBehind() throws Exception {
+        // price is REAL: text that is not a number cannot be written; the watermark must not move past it.
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00'),"
+                + " (2, 'b', 'cheap', NULL, '2024-01-01 11:00:00')");
+
+        assertThatThrownBy(() -> sync(defaults())).isInstanceOf(DbferryException.class)
+                .satisfies(e -> assertThat(((DbferryException) e).code()).isEqualTo(ErrorCode.VALUE_REJECTED))
+                .hasMessageContaining("'cheap'");
+        assertThat(targetString("SELECT count(*)::text FROM dbferry.sync_state")).isEqualTo("0");
+    }
+
+    @Test
     void refusesNumbersMixedWithTextAndUnreadableText() throws Exception {
         source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00'), (2, 'b', 2, NULL, 1704103200)");
         assertThatThrownBy(() -> sync(defaults())).isInstanceOf(DbferryException.class)
