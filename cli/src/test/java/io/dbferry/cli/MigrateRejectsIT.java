@@ -177,6 +177,16 @@ class MigrateRejectsIT {
     }
 
     @Test
+    void aNewRunReplacesTheRejectFilesOfTheRunBefore() throws Exception {
+        CommandRun first = migrate("--tables", "mixed");
+        CommandRun second = migrate("--tables", "mixed", "--if-exists", "drop");
+
+        assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(lines("mixed")).hasSize(1);
+    }
+
+    @Test
     void createsNoRejectDirectoryWithoutRejects() {
         CommandRun run = migrate("--tables", "clean");
 

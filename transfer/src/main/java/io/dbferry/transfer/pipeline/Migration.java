@@ -243,7 +243,7 @@ public final class Migration {
         }
         ChunkWriter.ChunkCheckpoint checkpoint = (connection, stream, written, rejected) -> state.checkpoint(
                 connection, run, stream.table().table().target(), stream.chunk(), stream.rowsRead(), written, rejected);
-        try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
+        try (RejectFiles rejectFiles = new RejectFiles(options.rejects(), options.resume())) {
             // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
             if (!toLoad.isEmpty()) {
                 new LoadPipeline(sourcePath, target, options, metrics, listener, rejectFiles, checkpoint)

@@ -23,22 +23,36 @@ import java.util.Map;
  * (an object, column → value), {@code column}, {@code value}, {@code reason}, {@code message}. Integers and
  * reals are JSON numbers (a non-finite real a string), text a JSON string, and bytes a JSON string when they
  * are valid UTF-8, else {@code {"base64": "…"}}. The directory is created with the first reject; lines are
- * appended and flushed before {@link #write} returns. Thread-safe: writers of several tables call it at once.
+ * flushed before {@link #write} returns. Thread-safe: writers of several tables call it at once.
  */
 public final class RejectFiles implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
     private final Path directory;
+    private final boolean append;
     private final Map<String, OutputStream> files = new HashMap<>();
+
+    /**
+     * Prepares the reject files of a new run in a directory, which is not created yet: a table's file left by
+     * an earlier run is replaced when this run writes its first reject for that table.
+     *
+     * @param directory where the files go, never null
+     */
+    public RejectFiles(Path directory) {
+        this(directory, false);
+    }
 
     /**
      * Prepares the reject files in a directory, which is not created yet.
      *
      * @param directory where the files go, never null
+     * @param append true to add to the files an earlier run left ({@code --resume} continues that run), false
+     *     to replace them, so a file never mixes the rejects of two runs
      */
-    public RejectFiles(Path directory) {
+    public RejectFiles(Path directory, boolean append) {
         this.directory = directory;
+        this.append = append;
     }
 
     /**
@@ -92,7 +106,8 @@ public final class RejectFiles implements AutoCloseable {
         OutputStream out = files.get(table);
         if (out == null) {
             Files.createDirectories(directory);
-            out = Files.newOutputStream(file(table), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out = Files.newOutputStream(file(table), StandardOpenOption.CREATE,
+                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING);
             files.put(table, out);
         }
         return out;
