@@ -71,6 +71,10 @@ class MigrateResumeIT {
         assertThat(again.err()).contains("did not finish").contains("with --resume to continue it")
                 .contains("with --if-exists drop to start over").contains("[UNFINISHED_RUN]");
 
+        CommandRun otherPlan = migrate(interrupted, "--resume", "--tables", "parent,child");
+        assertThat(otherPlan.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(otherPlan.err()).contains("was started with other options").contains("[CANNOT_RESUME]");
+
         CommandRun resumed = migrate(interrupted, "--resume");
         assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
         assertThat(resumed.err()).contains("child: 1,000 rows read = 999 written + 1 rejected");

@@ -192,7 +192,7 @@ public final class Migration {
             state.setState(connection, unfinished.id(), "abandoned");
         }
         long run = state.start(connection, SourceFingerprint.of(sourcePath), options.targetSchema(),
-                options.toString());
+                options.chunkPlanKey());
         connection.commit();
         return loadAndLink(connection, state, run, tables, created, loads,
                 options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());

@@ -88,6 +88,18 @@ public record MigrationOptions(
     }
 
     /**
+     * The options that decide which chunks a migration plans and what each holds: the tables, their names,
+     * cast rules, chunk size and what happens to existing tables. A resumed run must be given the same, or its
+     * checkpointed chunks would not match the chunks planned again.
+     *
+     * @return a stable text of those options, never null
+     */
+    public String chunkPlanKey() {
+        return "tables=" + tables + " exclude=" + exclude + " targetSchema=" + targetSchema + " identifiers="
+                + identifiers + " castRules=" + castRules + " batchRows=" + batchRows + " ifExists=" + ifExists;
+    }
+
+    /**
      * A builder with every default set.
      *
      * @return never null

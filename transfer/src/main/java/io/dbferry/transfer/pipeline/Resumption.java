@@ -29,7 +29,8 @@ final class Resumption {
     }
 
     /**
-     * Checks that a run can be continued: there is one, and the source file is the one it started from.
+     * Checks that a run can be continued: there is one, it was started with the same chunk-planning options,
+     * and the source file is the one it started from.
      *
      * @param run the unfinished run, null when there is none
      * @throws DbferryException with {@link ErrorCode#CANNOT_RESUME} saying why not and what to do instead
@@ -39,6 +40,12 @@ final class Resumption {
             throw new DbferryException(ErrorCode.CANNOT_RESUME, "there is no unfinished migration into schema \""
                     + options.targetSchema() + "\" to resume (checked " + options.stateSchema() + ".migration_run); "
                     + "run without --resume");
+        }
+        if (!options.chunkPlanKey().equals(run.options())) {
+            throw new DbferryException(ErrorCode.CANNOT_RESUME, "run " + run.id() + " was started with other "
+                    + "options (" + run.options() + "; now " + options.chunkPlanKey() + "), so its checkpointed "
+                    + "chunks would not match the chunks planned now; resume with the same --tables, --exclude, "
+                    + "--identifiers, --cast, --batch-rows and --if-exists, or start over with --if-exists drop");
         }
         SourceFingerprint now = SourceFingerprint.of(sourcePath);
         if (now.size() != run.sourceSize() || now.modified() != run.sourceModified()) {

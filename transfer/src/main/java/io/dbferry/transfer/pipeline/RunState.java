@@ -28,7 +28,8 @@ import org.jooq.impl.DSL;
 final class RunState {
 
     /** A run that did not finish. */
-    record Run(long id, String sourcePath, long sourceSize, long sourceModified, String state, String started) {}
+    record Run(long id, String sourcePath, long sourceSize, long sourceModified, String state, String started,
+            String options) {}
 
     /** A finished chunk's counts. */
     record Checkpoint(long rowsRead, long rowsWritten, long rowsRejected) {}
@@ -75,12 +76,12 @@ final class RunState {
             }
         }
         try (PreparedStatement select = connection.prepareStatement("select run_id, source_path, source_size, "
-                + "source_modified, state, started_at::text from " + runs + " where target_schema = ? and state in "
+                + "source_modified, state, started_at::text, options from " + runs + " where target_schema = ? and state in "
                 + "('running', 'failed', 'interrupted') order by run_id desc limit 1")) {
             select.setString(1, targetSchema);
             try (ResultSet rs = select.executeQuery()) {
                 return rs.next() ? new Run(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6)) : null;
+                        rs.getString(5), rs.getString(6), rs.getString(7)) : null;
             }
         }
     }
