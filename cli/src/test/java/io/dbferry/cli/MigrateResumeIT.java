@@ -106,6 +106,23 @@ class MigrateResumeIT {
                 .contains("[CANNOT_RESUME]");
     }
 
+    @Test
+    void refusesToResumeWhenATargetTableChangedSinceTheRunStopped() throws Exception {
+        CommandRun stopped = migrate(interrupted, "--on-error", "stop");
+        assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(ExitCodes.FAILURE);
+        long parentRows = longs(interrupted, "select count(*) from public.parent");
+        assertThat(parentRows).isPositive();
+        try (java.sql.Connection c = interrupted.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("delete from public.parent where ctid = (select min(ctid) from public.parent)");
+        }
+
+        CommandRun resumed = migrate(interrupted, "--resume");
+
+        assertThat(resumed.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(resumed.err()).contains("holds " + (parentRows - 1) + " rows")
+                .contains("changed since the run stopped").contains("[CANNOT_RESUME]");
+    }
+
     private CommandRun migrate(TestDatabase target, String... options) {
         List<String> args = new ArrayList<>(List.of("migrate", source.toString(), TargetArgument.of(target),
                 "--quiet", "--rejects", dir.resolve("rejects-" + target.hashCode()).toString(), "--batch-rows", "100",

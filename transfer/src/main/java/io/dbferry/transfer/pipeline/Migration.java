@@ -203,6 +203,7 @@ public final class Migration {
             RunState.Run run) throws SQLException {
         Resumption.check(run, sourcePath, options);
         Map<String, Map<Integer, RunState.Checkpoint>> done = state.checkpoints(connection, run.id());
+        Resumption.checkTargetUnchanged(connection, tables, done, ddl, run);
         state.setState(connection, run.id(), "running");
         List<TableLoad> loads = plan(tables, Resumption.withoutKeys(connection, tables, ddl), done);
         listener.on(new MigrationEvent.PhaseStarted("resuming run " + run.id() + ": "

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * When a migration may continue an unfinished run ({@code --resume}) and when it must refuse to start: the
@@ -53,6 +54,45 @@ final class Resumption {
                     + run.id() + " started (" + run.sourceSize() + " → " + now.size() + " bytes, modified at "
                     + run.sourceModified() + " → " + now.modified() + " ms), so its chunks cannot be continued; "
                     + "start over with --if-exists drop instead of --resume");
+        }
+    }
+
+    /**
+     * Checks that every target table holds exactly the rows its checkpointed chunks wrote: a table emptied,
+     * reloaded or edited since the run stopped would otherwise end with missing or duplicated rows.
+     *
+     * @throws DbferryException with {@link ErrorCode#CANNOT_RESUME} naming the first table that differs
+     */
+    static void checkTargetUnchanged(Connection connection, List<MappedTable> tables,
+            Map<String, Map<Integer, RunState.Checkpoint>> done, PostgresDdl ddl, RunState.Run run)
+            throws SQLException {
+        for (MappedTable table : tables) {
+            long expected = done.getOrDefault(table.target().name(), Map.of()).values().stream()
+                    .mapToLong(RunState.Checkpoint::rowsWritten).sum();
+            long actual = rows(connection, ddl.qualifiedName(table.target()));
+            if (actual != expected) {
+                throw new DbferryException(ErrorCode.CANNOT_RESUME, "table " + table.target() + " holds " + actual
+                        + " rows but the chunks run " + run.id() + " checkpointed wrote " + expected
+                        + ", so the table changed since the run stopped; start over with --if-exists drop");
+            }
+        }
+    }
+
+    /** Rows of a table, 0 when it does not exist. */
+    private static long rows(Connection connection, String qualifiedName) throws SQLException {
+        try (PreparedStatement exists = connection.prepareStatement("select to_regclass(?) is not null")) {
+            exists.setString(1, qualifiedName);
+            try (ResultSet rs = exists.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0;
+                }
+            }
+        }
+        try (PreparedStatement count = connection.prepareStatement("select count(*) from " + qualifiedName);
+                ResultSet rs = count.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
