@@ -24,7 +24,7 @@ import org.jooq.impl.DSL;
  * BINARY does. Queries run in a transaction with a fetch size, so pgjdbc streams rows through a cursor
  * instead of holding a whole table in memory (pgjdbc docs, "Getting results based on a cursor").
  */
-final class PostgresRows implements TableRows {
+final class PostgresRows extends TableRows {
 
     private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES,
             new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS));
@@ -47,7 +47,12 @@ final class PostgresRows implements TableRows {
     }
 
     @Override
-    public long count() {
+    String select() {
+        return select;
+    }
+
+    @Override
+    long count() {
         return query("select count(*)" + select.substring(select.indexOf(" from ")), List.of(), KeyRange.ALL, rs -> {
             rs.next();
             return rs.getLong(1);
@@ -55,19 +60,7 @@ final class PostgresRows implements TableRows {
     }
 
     @Override
-    public ChunkDigest digest(KeyRange range) {
-        RangeSql where = where(range);
-        return query(select + where.where(), where.binds(), range, rs -> {
-            ChunkDigest.Builder digest = new ChunkDigest.Builder();
-            while (rs.next()) {
-                digest.add(row(rs).values());
-            }
-            return digest.build();
-        });
-    }
-
-    @Override
-    public List<Object> keyAt(KeyRange range, long offset) {
+    List<Object> keyAt(KeyRange range, long offset) {
         RangeSql where = where(range);
         List<Object> binds = new ArrayList<>(where.binds());
         binds.add(offset);
@@ -85,18 +78,7 @@ final class PostgresRows implements TableRows {
     }
 
     @Override
-    public List<CanonicalRow> rows(KeyRange range) {
-        RangeSql where = where(range);
-        return query(select + where.where(), where.binds(), range, rs -> {
-            List<CanonicalRow> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(row(rs));
-            }
-            return rows;
-        });
-    }
-
-    private CanonicalRow row(ResultSet rs) throws SQLException {
+    CanonicalRow row(ResultSet rs) throws SQLException {
         int width = table.columns().size();
         String[] values = new String[width];
         Object[] read = new Object[width];
@@ -115,7 +97,8 @@ final class PostgresRows implements TableRows {
         return value instanceof UUID u ? u.toString() : value;
     }
 
-    private RangeSql where(KeyRange range) {
+    @Override
+    RangeSql where(KeyRange range) {
         if (key == null) {
             return new RangeSql("", List.of());
         }
@@ -142,11 +125,8 @@ final class PostgresRows implements TableRows {
         return values;
     }
 
-    private interface ResultReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
+    @Override
+    <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             if (autoCommit) {

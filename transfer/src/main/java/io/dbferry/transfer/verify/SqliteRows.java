@@ -27,7 +27,7 @@ import org.jooq.impl.DSL;
  * value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
  * Key columns are compared in the BINARY collation, whatever collation the column declares.
  */
-final class SqliteRows implements TableRows {
+final class SqliteRows extends TableRows {
 
     private static final DSLContext SQLITE = DSL.using(SQLDialect.SQLITE);
 
@@ -52,6 +52,11 @@ final class SqliteRows implements TableRows {
             fields.add(SQLITE.render(DSL.field("typeof({0})", Object.class, value)));
         }
         this.select = "select " + String.join(", ", fields) + " from " + tableName();
+    }
+
+    @Override
+    String select() {
+        return select;
     }
 
     /**
@@ -83,7 +88,7 @@ final class SqliteRows implements TableRows {
     }
 
     @Override
-    public long count() {
+    long count() {
         return query("select count(*) from " + tableName(), List.of(), KeyRange.ALL, rs -> {
             rs.next();
             return rs.getLong(1);
@@ -91,19 +96,7 @@ final class SqliteRows implements TableRows {
     }
 
     @Override
-    public ChunkDigest digest(KeyRange range) {
-        RangeSql where = where(range);
-        return query(select + where.where(), where.binds(), range, rs -> {
-            ChunkDigest.Builder digest = new ChunkDigest.Builder();
-            while (rs.next()) {
-                digest.add(row(rs).values());
-            }
-            return digest.build();
-        });
-    }
-
-    @Override
-    public List<Object> keyAt(KeyRange range, long offset) {
+    List<Object> keyAt(KeyRange range, long offset) {
         RangeSql where = where(range);
         List<Object> binds = new ArrayList<>(where.binds());
         binds.add(offset);
@@ -121,18 +114,7 @@ final class SqliteRows implements TableRows {
     }
 
     @Override
-    public List<CanonicalRow> rows(KeyRange range) {
-        RangeSql where = where(range);
-        return query(select + where.where(), where.binds(), range, rs -> {
-            List<CanonicalRow> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(row(rs));
-            }
-            return rows;
-        });
-    }
-
-    private CanonicalRow row(ResultSet rs) throws SQLException {
+    CanonicalRow row(ResultSet rs) throws SQLException {
         String[] values = new String[transforms.length];
         Object[] raw = new Object[transforms.length];
         for (int i = 0; i < transforms.length; i++) {
@@ -152,7 +134,8 @@ final class SqliteRows implements TableRows {
         };
     }
 
-    private RangeSql where(KeyRange range) {
+    @Override
+    RangeSql where(KeyRange range) {
         return key == null ? new RangeSql("", List.of()) : RangeSql.of(keyExpressions(), range);
     }
 
@@ -174,11 +157,8 @@ final class SqliteRows implements TableRows {
                 + ", which does not sort as its " + part.column().targetType() + " value in PostgreSQL";
     }
 
-    private interface ResultReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
+    @Override
+    <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < binds.size(); i++) {
                 statement.setObject(i + 1, binds.get(i));

@@ -1,5 +1,8 @@
 package io.dbferry.transfer.verify;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -7,14 +10,19 @@ import java.util.List;
  * {@code DbferryException} with {@code VERIFY_FAILED} naming the side, table and range. Not thread-safe: each
  * side is read by one thread at a time.
  */
-sealed interface TableRows permits SqliteRows, PostgresRows {
+abstract sealed class TableRows permits SqliteRows, PostgresRows {
+
+    /** Reads a query's result. */
+    interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
 
     /**
      * Counts all rows of the table.
      *
      * @return rows, ≥ 0
      */
-    long count();
+    abstract long count();
 
     /**
      * Counts the rows and hashes their canonical forms.
@@ -22,7 +30,16 @@ sealed interface TableRows permits SqliteRows, PostgresRows {
      * @param range the key range, {@link KeyRange#ALL} for the whole table (the only range without a key)
      * @return never null
      */
-    ChunkDigest digest(KeyRange range);
+    final ChunkDigest digest(KeyRange range) {
+        RangeSql where = where(range);
+        return query(select() + where.where(), where.binds(), range, rs -> {
+            ChunkDigest.Builder digest = new ChunkDigest.Builder();
+            while (rs.next()) {
+                digest.add(row(rs).values());
+            }
+            return digest.build();
+        });
+    }
 
     /**
      * The key of the row at a position in key order.
@@ -31,7 +48,7 @@ sealed interface TableRows permits SqliteRows, PostgresRows {
      * @param offset the 0-based position within the range, less than its row count
      * @return the key, never null
      */
-    List<Object> keyAt(KeyRange range, long offset);
+    abstract List<Object> keyAt(KeyRange range, long offset);
 
     /**
      * Reads the rows of a range in canonical form.
@@ -39,5 +56,30 @@ sealed interface TableRows permits SqliteRows, PostgresRows {
      * @param range the key range, never null
      * @return the rows in no particular order, never null
      */
-    List<CanonicalRow> rows(KeyRange range);
+    final List<CanonicalRow> rows(KeyRange range) {
+        RangeSql where = where(range);
+        return query(select() + where.where(), where.binds(), range, rs -> {
+            List<CanonicalRow> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row(rs));
+            }
+            return rows;
+        });
+    }
+
+    /** The SELECT of every column of the table, without a WHERE clause. */
+    abstract String select();
+
+    /** The WHERE clause of a key range, with its bind values; empty for a table read whole. */
+    abstract RangeSql where(KeyRange range);
+
+    /** The current row of a result of {@link #select()} in canonical form. */
+    abstract CanonicalRow row(ResultSet rs) throws SQLException;
+
+    /**
+     * Runs a query and reads its result.
+     *
+     * @throws io.dbferry.introspect.DbferryException with {@code VERIFY_FAILED} naming the side, table and range
+     */
+    abstract <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader);
 }
