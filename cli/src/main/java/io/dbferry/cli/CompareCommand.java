@@ -17,7 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code dbferry compare SOURCE TARGET}: the compatibility report to read before a cutover or a sync. */
 @Command(name = "compare",
@@ -46,14 +45,8 @@ import picocli.CommandLine.Parameters;
                 + "  3  at least one error: the migration would fail or lose data%n"})
 public final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
-    String source;
-
-    @Parameters(index = "1", paramLabel = "TARGET",
-            description = "The PostgreSQL database, as for migrate; only read. Passwords come from the URL, "
-                    + "PGPASSWORD or ~/.pgpass and are never printed.")
-    String target;
+    @Mixin
+    ReadOnlyEndpoints endpoints;
 
     @Mixin
     SelectionOptions selection;
@@ -90,10 +83,10 @@ public final class CompareCommand implements Callable<Integer> {
         CompareOptions options = new CompareOptions(
                 ifExists.apply(selection.apply(MigrationOptions.builder())).castRules(cast.rules()).build(), data,
                 parseSampleRows(sampleRows));
-        String sourceShown = DatabaseUrl.parse(source).redacted();
+        String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
         CompatibilityReport report;
-        try (Connection sourceConnection = Endpoints.openSqliteSource(source);
-                Target targetDb = Endpoints.openPostgresTarget(target);
+        try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
                 Connection targetConnection = targetDb.pool().connection()) {
             String targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: comparing " + sourceShown + " → " + targetShown);

@@ -15,7 +15,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code dbferry verify SOURCE TARGET}: proof that the target holds exactly the source's data (issue 7). */
 @Command(name = "verify",
@@ -46,14 +45,8 @@ import picocli.CommandLine.Parameters;
                 + "  3  at least one table differs%n"})
 public final class VerifyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
-    String source;
-
-    @Parameters(index = "1", paramLabel = "TARGET",
-            description = "The PostgreSQL database, as for migrate; only read. Passwords come from the URL, "
-                    + "PGPASSWORD or ~/.pgpass and are never printed.")
-    String target;
+    @Mixin
+    ReadOnlyEndpoints endpoints;
 
     @Mixin
     SelectionOptions selection;
@@ -85,11 +78,11 @@ public final class VerifyCommand implements Callable<Integer> {
         output.checkWritable();
         VerifyOptions options = VerifyOptions.of(mode, maxDiffs);
         MigrationOptions migration = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
-        String sourceShown = DatabaseUrl.parse(source).redacted();
+        String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
         VerificationReport report;
         String targetShown;
-        try (Connection sourceConnection = Endpoints.openSqliteSource(source);
-                Target targetDb = Endpoints.openPostgresTarget(target);
+        try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
                 Connection targetConnection = targetDb.pool().connection()) {
             targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
