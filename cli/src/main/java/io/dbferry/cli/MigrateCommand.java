@@ -46,7 +46,8 @@ import picocli.CommandLine.Parameters;
                     + "says otherwise.",
             "",
             "PostgreSQL → SQLite: reads the --source-schema in one read-only transaction (one snapshot), creates "
-                    + "the SQLite file if missing, creates the tables with their keys, unique constraints, foreign keys "
+                    + "the SQLite file if missing, creates the tables with their keys, unique constraints, "
+                    + "foreign keys "
                     + "and enum CHECKs, inserts the rows in transactions of --batch-rows rows, then builds the indexes "
                     + "and verifies. Types follow the README's PostgreSQL → SQLite table. Options marked (SQLite "
                     + "source), and --cast, --cast-file, --target-schema and --identifiers, are refused in this "
@@ -94,7 +95,8 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean noVerify;
 
     @Option(names = "--skip-untranslatable",
-            description = "(SQLite source) Exit 0 even when schema objects (a default, CHECK, index or view) could not be "
+            description = "(SQLite source) Exit 0 even when schema objects (a default, CHECK, index or view) "
+                    + "could not be "
                     + "translated to PostgreSQL and were left out; they are listed either way. Default: exit 4.")
     boolean skipUntranslatable;
 
@@ -104,28 +106,29 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--keep",
-            description = "(SQLite source) With TARGET 'embedded': keep the server running after the migration and print its "
-                    + "URL, until Ctrl-C.")
+            description = "(SQLite source) With TARGET 'embedded': keep the server running after the migration "
+                    + "and print its URL, until Ctrl-C.")
     boolean keep;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "(SQLite source) How many chunks are read, and how many written, at the same time; also how many "
-                    + "tables build their keys and indexes at once. Default: the number of processors, at "
-                    + "least 2.")
+            description = "(SQLite source) How many chunks are read, and how many written, at the same time; "
+                    + "also how many "
+                    + "tables build their keys and indexes at once. Default: the number of processors, at least 2.")
     Integer workers;
 
     @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "100000",
             description = "About how many rows a chunk holds: tables are split into chunks by rowid or primary "
                     + "key, and each chunk is one COPY and one transaction on the target. Tables with fewer "
-                    + "rows are one chunk. PostgreSQL → SQLite: rows per SQLite transaction. Default: ${DEFAULT-VALUE}.")
+                    + "rows are one chunk. PostgreSQL → SQLite: rows per SQLite transaction. Default: "
+                    + "${DEFAULT-VALUE}.")
     long batchRows;
 
     @Option(names = "--quiet", description = "Print only errors and the final summary (no phases, no progress).")
     boolean quiet;
 
     @Option(names = "--metrics-file", paramLabel = "PATH",
-            description = "(SQLite source) At the end (also after a failure), write the migration's metrics to this file in "
-                    + "Prometheus text format: rows read, written and rejected, bytes written, chunk "
+            description = "(SQLite source) At the end (also after a failure), write the migration's metrics to "
+                    + "this file in Prometheus text format: rows read, written and rejected, bytes written, chunk "
                     + "durations and queue depth, per table.")
     Path metricsFile;
 
@@ -139,7 +142,8 @@ public final class MigrateCommand implements Callable<Integer> {
     CopyFormat copyFormat;
 
     @Option(names = "--maintenance-work-mem", paramLabel = "SIZE",
-            description = "(SQLite source) maintenance_work_mem of the sessions building keys and indexes (up to --workers at "
+            description = "(SQLite source) maintenance_work_mem of the sessions building keys and indexes (up "
+                    + "to --workers at "
                     + "once), e.g. 256MB: helps tables of millions of rows. Default: the server's setting.")
     String maintenanceWorkMem;
 
@@ -156,21 +160,23 @@ public final class MigrateCommand implements Callable<Integer> {
     Path rejects;
 
     @Option(names = "--text-policy", paramLabel = "reject|replace|strip", defaultValue = "reject",
-            description = "(SQLite source) What to do with TEXT that is not valid UTF-8 or contains NUL (PostgreSQL text holds "
+            description = "(SQLite source) What to do with TEXT that is not valid UTF-8 or contains NUL "
+                    + "(PostgreSQL text holds "
                     + "neither): reject the row; replace each malformed byte sequence and each NUL with U+FFFD; or "
                     + "strip them. replace and strip count the values they change in the summary. Default: "
                     + "${DEFAULT-VALUE}.")
     TextPolicy textPolicy;
 
     @Option(names = "--resume",
-            description = "(SQLite source) Continue the last unfinished migration into the target schema: the chunks it "
+            description = "(SQLite source) Continue the last unfinished migration into the target schema: the "
+                    + "chunks it "
                     + "checkpointed stay, the others are loaded, then keys, foreign keys, identity and verification "
                     + "as usual. The source must be unchanged (same size and modification time).")
     boolean resume;
 
     @Option(names = "--state-schema", paramLabel = "NAME", defaultValue = "dbferry",
-            description = "(SQLite source) The target schema of dbferry's own tables: migration_run (one row a run) and "
-                    + "migration_chunk (one checkpoint a loaded chunk, committed with the chunk). Default: "
+            description = "(SQLite source) The target schema of dbferry's own tables: migration_run (one row a "
+                    + "run) and migration_chunk (one checkpoint a loaded chunk, committed with the chunk). Default: "
                     + "${DEFAULT-VALUE}.")
     String stateSchema;
 

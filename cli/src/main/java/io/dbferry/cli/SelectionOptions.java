@@ -21,7 +21,8 @@ final class SelectionOptions {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--target-schema", paramLabel = "SCHEMA", defaultValue = "public",
-            description = "The PostgreSQL schema the tables are in; migrate creates it if missing (default: ${DEFAULT-VALUE}).")
+            description = "The PostgreSQL schema the tables are in; migrate creates it if missing (default: "
+                    + "${DEFAULT-VALUE}).")
     String targetSchema;
 
     @Option(names = "--source-schema", paramLabel = "SCHEMA", defaultValue = "public",

@@ -67,7 +67,8 @@ class PostgresToSqliteCommandIT {
         assertThat(summary.get("rowsRejected").asLong()).isZero();
         assertThat(migrate.err()).contains("verified: row counts and checksums of every row of all 11 tables match");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            assertThat(s.executeQuery("SELECT typeof(invoice_date) || ' ' || invoice_date || ' ' || typeof(total) || ' '"
+            assertThat(s.executeQuery("SELECT typeof(invoice_date) || ' ' || invoice_date || ' ' || "
+                    + "typeof(total) || ' '"
                     + " || total FROM invoice WHERE invoice_id = 1").getString(1))
                     .isEqualTo("text 2021-01-01T00:00:00.000000 real 1.98");
             assertThat(s.executeQuery("PRAGMA foreign_key_check").next()).isFalse();

@@ -10,6 +10,7 @@ import io.dbferry.introspect.model.Table;
 import io.dbferry.introspect.model.View;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -93,7 +94,8 @@ public final class SqliteSchemaMapper {
         String defaultSql = null;
         if (column.defaultSql() != null && !rowidAlias) {
             defaultSql = SqliteDefaults.translate(column.defaultSql(), type);
-            if (defaultSql == null && !column.defaultSql().trim().toUpperCase(java.util.Locale.ROOT).startsWith("NULL")) {
+            boolean isNull = column.defaultSql().trim().toUpperCase(Locale.ROOT).startsWith("NULL");
+            if (defaultSql == null && !isNull) {
                 notes.add("default of \"" + table.id().name() + "\".\"" + column.name() + "\" is not created: "
                         + column.defaultSql() + " is not a literal SQLite can store in a " + type.declared()
                         + " column");

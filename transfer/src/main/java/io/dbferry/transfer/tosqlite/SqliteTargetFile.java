@@ -56,7 +56,8 @@ final class SqliteTargetFile implements AutoCloseable {
         boolean created = !Files.exists(path);
         if (!created) {
             try {
-                SqliteSource.openReadOnly(path).close(); // checks the header: never write into a file that is not SQLite
+                // Checks the header: never write into a file that is not SQLite.
+                SqliteSource.openReadOnly(path).close();
             } catch (SQLException e) {
                 throw new DbferryException(ErrorCode.CONNECTION_FAILED, "failed opening target " + path + ": "
                         + e.getMessage(), e);
@@ -104,8 +105,8 @@ final class SqliteTargetFile implements AutoCloseable {
     Set<String> tableNames() throws SQLException {
         Set<String> names = new TreeSet<>();
         try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
+                ResultSet rs = statement.executeQuery("SELECT name FROM sqlite_schema "
+                        + "WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
             }

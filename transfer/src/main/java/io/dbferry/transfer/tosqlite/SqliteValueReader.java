@@ -30,7 +30,8 @@ import java.util.UUID;
  *   <li>{@code date}, {@code timestamp}, {@code timestamptz}: ISO 8601 TEXT with microseconds, timestamptz in UTC
  *       with {@code Z}. SQLite's time values have four-digit years (lang_datefunc.html §2), so a year outside
  *       1..9999 — BC dates, {@code infinity} — is rejected ({@link RejectReason#OUT_OF_RANGE}).
- *   <li>{@code time}: {@code HH:MM:SS.SSSSSS}; PostgreSQL's {@code 24:00:00} stays {@code 24:00:00}, the one form of hour 24 both read.
+ *   <li>{@code time}: {@code HH:MM:SS.SSSSSS}; PostgreSQL's {@code 24:00:00} stays {@code 24:00:00}, the one form
+ *       of hour 24 SQLite and PostgreSQL both read.
  *   <li>{@code uuid}: lower-case {@code 8-4-4-4-12}.
  *   <li>arrays: the JSON PostgreSQL's {@code to_jsonb()} makes of them (the reader selects that); enums, json and
  *       every other type: PostgreSQL's text output.
@@ -121,9 +122,12 @@ final class SqliteValueReader {
     }
 
     private static TransformResult outOfRange(Object value) {
-        String shown = value.equals(LocalDate.MAX) || value.equals(LocalDateTime.MAX) || value.equals(OffsetDateTime.MAX)
-                ? "infinity" : value.equals(LocalDate.MIN) || value.equals(LocalDateTime.MIN)
-                        || value.equals(OffsetDateTime.MIN) ? "-infinity" : value.toString();
+        // pgjdbc reads PostgreSQL's infinity and -infinity as the java.time MAX and MIN.
+        boolean infinity = value.equals(LocalDate.MAX) || value.equals(LocalDateTime.MAX)
+                || value.equals(OffsetDateTime.MAX);
+        boolean minusInfinity = value.equals(LocalDate.MIN) || value.equals(LocalDateTime.MIN)
+                || value.equals(OffsetDateTime.MIN);
+        String shown = infinity ? "infinity" : minusInfinity ? "-infinity" : value.toString();
         return TransformResult.rejected(RejectReason.OUT_OF_RANGE, shown + " is outside the years 1 to 9999 that "
                 + "SQLite time values hold (https://www.sqlite.org/lang_datefunc.html)");
     }
