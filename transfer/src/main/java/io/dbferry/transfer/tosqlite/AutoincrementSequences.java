@@ -33,6 +33,9 @@ final class AutoincrementSequences {
      */
     static void carryOver(Connection source, String schema, SqliteTargetFile file, List<SqliteTable> tables)
             throws SQLException {
+        if (!hasSequenceTable(file.connection())) {
+            return; // no AUTOINCREMENT table in the file: a truncated table may have been created without it
+        }
         for (SqliteTable table : tables) {
             for (SqliteColumn column : table.columns()) {
                 if (column.rowidAlias()) {
@@ -44,6 +47,14 @@ final class AutoincrementSequences {
             }
         }
         file.connection().commit();
+    }
+
+    private static boolean hasSequenceTable(Connection sqlite) throws SQLException {
+        try (PreparedStatement statement = sqlite.prepareStatement(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_sequence'");
+                ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getLong(1) > 0;
+        }
     }
 
     private static Long lastValue(Connection source, String schema, String table, String column) throws SQLException {

@@ -111,6 +111,7 @@ public final class PostgresToSqlite {
     public MigrationResult run() {
         long started = System.nanoTime();
         try (Connection connection = source.getConnection()) {
+            connection.setReadOnly(true); // pgjdbc begins every transaction of this session READ ONLY
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 // One snapshot for every table, and a guarantee that nothing is written to the source.

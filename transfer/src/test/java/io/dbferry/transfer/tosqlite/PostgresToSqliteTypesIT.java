@@ -195,6 +195,21 @@ class PostgresToSqliteTypesIT {
     }
 
     @Test
+    void readsOneSchemaAndNotesTheOthers() throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA audit; CREATE TABLE audit.log (id integer PRIMARY KEY); "
+                    + "CREATE VIEW happy AS SELECT id FROM every_type WHERE m = 'happy'");
+        }
+
+        MigrationResult result = migrate(MigrationOptions.builder().build());
+
+        assertThat(result.tables()).extracting(t -> t.target().name()).containsExactly("every_type");
+        assertThat(result.notes()).contains("schema \"audit\" is skipped: SQLite has no schemas, and only \"public\" "
+                + "is read (choose another with --source-schema)",
+                "view \"happy\" is not created: its query is PostgreSQL SQL");
+    }
+
+    @Test
     void declaresTypesForReadersAndKeepsTheSequence() throws Exception {
         migrate(MigrationOptions.builder().verify(null).build());
 
