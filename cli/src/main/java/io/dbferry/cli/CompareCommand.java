@@ -78,6 +78,10 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Route route = Route.of(endpoints.source, endpoints.target);
+        if (route != Route.SQLITE_TO_POSTGRES) {
+            route.refuse("compare"); // PostgreSQL sources: plan shows the SQLite DDL and what is not carried over
+        }
         PrintWriter err = spec.commandLine().getErr();
         output.checkWritable();
         CompareOptions options = new CompareOptions(

@@ -74,6 +74,35 @@ final class Endpoints {
         };
     }
 
+    /**
+     * Opens a PostgreSQL source: a pool of one connection (and one spare), only ever read.
+     *
+     * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a postgresql:// one
+     */
+    static Target openPostgresSource(String text) {
+        DatabaseUrl url = DatabaseUrl.parse(text);
+        if (!(url instanceof PostgresUrl postgres)) {
+            throw new DbferryException(ErrorCode.INVALID_URL, "SOURCE must be a PostgreSQL URL "
+                    + "(postgresql://user@host:port/db or a jdbc:postgresql: URL), was " + url.redacted());
+        }
+        return new Target(PostgresTarget.connect(withPassword(postgres), 2), null);
+    }
+
+    /**
+     * Opens a SQLite target read-only, for commands that only read it.
+     *
+     * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a SQLite one, and as
+     *     {@link SqliteSource#openReadOnly} when the file is missing or not SQLite
+     */
+    static Connection openSqliteTargetReadOnly(String text) {
+        DatabaseUrl url = DatabaseUrl.parse(text);
+        if (!(url instanceof SqliteUrl sqlite)) {
+            throw new DbferryException(ErrorCode.INVALID_URL, "TARGET must be a SQLite database (sqlite:PATH or a "
+                    + "path ending in .db, .sqlite or .sqlite3), was " + url.redacted());
+        }
+        return SqliteSource.openReadOnly(sqlite.path());
+    }
+
     static PostgresUrl withPassword(PostgresUrl url) {
         return PostgresPasswords.resolve(url, System.getenv(), Path.of(System.getProperty("user.home")));
     }

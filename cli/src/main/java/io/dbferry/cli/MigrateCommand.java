@@ -33,7 +33,10 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-            "Migrates a SQLite database into PostgreSQL: creates the tables, loads every row with COPY in "
+            "Migrates a SQLite database into PostgreSQL, or one schema of a PostgreSQL database into a SQLite file "
+                    + "(the direction follows SOURCE and TARGET).",
+            "",
+            "SQLite → PostgreSQL: creates the tables, loads every row with COPY in "
                     + "parallel chunks (one transaction each), builds each table's primary key, unique "
                     + "constraints and indexes as soon as it is loaded, then the foreign keys, restarts identity "
                     + "sequences and verifies row counts (or, with --verify checksum, the content of every row).",
@@ -41,13 +44,22 @@ import picocli.CommandLine.Parameters;
             "The source is opened read-only and never changed. Names are kept exactly (\"Album\" stays "
                     + "\"Album\"). A target that already has any of the tables is refused unless --if-exists "
                     + "says otherwise.",
+            "",
+            "PostgreSQL → SQLite: reads the --source-schema in one read-only transaction (one snapshot), creates "
+                    + "the SQLite file if missing, creates the tables with their keys, unique constraints, "
+                    + "foreign keys "
+                    + "and enum CHECKs, inserts the rows in transactions of --batch-rows rows, then builds the indexes "
+                    + "and verifies. Types follow the README's PostgreSQL → SQLite table. Options marked (SQLite "
+                    + "source), and --cast, --cast-file, --target-schema and --identifiers, are refused in this "
+                    + "direction.",
             ""},
         footer = {"%nExamples:%n"
                 + "  dbferry migrate samples/chinook.sqlite embedded%n"
                 + "  dbferry migrate sqlite:app.db postgresql://app@db:5432/app --if-exists drop%n"
                 + "  dbferry migrate app.db postgresql://localhost/app --tables users,orders --json%n"
                 + "  dbferry migrate app.db embedded --cast \"type datetime to timestamptz\"%n"
-                + "  dbferry migrate big.db postgresql://localhost/big --workers 4 --metrics-file metrics.prom%n",
+                + "  dbferry migrate big.db postgresql://localhost/big --workers 4 --metrics-file metrics.prom%n"
+                + "  dbferry migrate postgresql://app@db/app local.db --source-schema public --if-exists drop%n",
                 ExitCodes.HELP_SECTION})
 public final class MigrateCommand implements Callable<Integer> {
 
@@ -55,12 +67,14 @@ public final class MigrateCommand implements Callable<Integer> {
     private static final long STOP_SECONDS = 30;
 
     @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
+            description = "The SQLite database (sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3), or the "
+                    + "PostgreSQL database to copy into a SQLite TARGET (postgresql://…, only read).")
     String source;
 
     @Parameters(index = "1", paramLabel = "TARGET",
             description = {"The PostgreSQL database: postgresql://user[:password]@host[:port]/db[?sslmode=…], "
-                    + "a jdbc:postgresql: URL, or 'embedded' for a throwaway local server that lives for this run.",
+                    + "a jdbc:postgresql: URL, or 'embedded' for a throwaway local server that lives for this run; "
+                    + "or, with a PostgreSQL SOURCE, the SQLite file to write (created if missing).",
                     "Passwords come from the URL, PGPASSWORD or ~/.pgpass and are never printed."})
     String target;
 
@@ -81,7 +95,8 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean noVerify;
 
     @Option(names = "--skip-untranslatable",
-            description = "Exit 0 even when schema objects (a default, CHECK, index or view) could not be "
+            description = "(SQLite source) Exit 0 even when schema objects (a default, CHECK, index or view) "
+                    + "could not be "
                     + "translated to PostgreSQL and were left out; they are listed either way. Default: exit 4.")
     boolean skipUntranslatable;
 
@@ -91,37 +106,44 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = "--keep",
-            description = "With TARGET 'embedded': keep the server running after the migration and print its "
-                    + "URL, until Ctrl-C.")
+            description = "(SQLite source) With TARGET 'embedded': keep the server running after the migration "
+                    + "and print its URL, until Ctrl-C.")
     boolean keep;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "How many chunks are read, and how many written, at the same time; also how many "
-                    + "tables build their keys and indexes at once. Default: the number of processors, at "
-                    + "least 2.")
+            description = "(SQLite source) How many chunks are read, and how many written, at the same time; "
+                    + "also how many "
+                    + "tables build their keys and indexes at once. Default: the number of processors, at least 2.")
     Integer workers;
 
     @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "100000",
             description = "About how many rows a chunk holds: tables are split into chunks by rowid or primary "
                     + "key, and each chunk is one COPY and one transaction on the target. Tables with fewer "
-                    + "rows are one chunk. Default: ${DEFAULT-VALUE}.")
+                    + "rows are one chunk. PostgreSQL → SQLite: rows per SQLite transaction. Default: "
+                    + "${DEFAULT-VALUE}.")
     long batchRows;
 
     @Option(names = "--quiet", description = "Print only errors and the final summary (no phases, no progress).")
     boolean quiet;
 
     @Option(names = "--metrics-file", paramLabel = "PATH",
-            description = "At the end (also after a failure), write the migration's metrics to this file in "
-                    + "Prometheus text format: rows read, written and rejected, bytes written, chunk "
+            description = "(SQLite source) At the end (also after a failure), write the migration's metrics to "
+                    + "this file in Prometheus text format: rows read, written and rejected, bytes written, chunk "
                     + "durations and queue depth, per table.")
     Path metricsFile;
+
+    @Option(names = "--safe-load", hidden = true,
+            description = "PostgreSQL → SQLite: keep journal_mode DELETE and synchronous FULL during the load; for "
+                    + "measuring what the relaxed load saves.")
+    boolean safeLoad;
 
     @Option(names = "--copy-format", hidden = true, defaultValue = "binary",
             description = "COPY data format, text or binary; for measuring.")
     CopyFormat copyFormat;
 
     @Option(names = "--maintenance-work-mem", paramLabel = "SIZE",
-            description = "maintenance_work_mem of the sessions building keys and indexes (up to --workers at "
+            description = "(SQLite source) maintenance_work_mem of the sessions building keys and indexes (up "
+                    + "to --workers at "
                     + "once), e.g. 256MB: helps tables of millions of rows. Default: the server's setting.")
     String maintenanceWorkMem;
 
@@ -138,21 +160,23 @@ public final class MigrateCommand implements Callable<Integer> {
     Path rejects;
 
     @Option(names = "--text-policy", paramLabel = "reject|replace|strip", defaultValue = "reject",
-            description = "What to do with TEXT that is not valid UTF-8 or contains NUL (PostgreSQL text holds "
+            description = "(SQLite source) What to do with TEXT that is not valid UTF-8 or contains NUL "
+                    + "(PostgreSQL text holds "
                     + "neither): reject the row; replace each malformed byte sequence and each NUL with U+FFFD; or "
                     + "strip them. replace and strip count the values they change in the summary. Default: "
                     + "${DEFAULT-VALUE}.")
     TextPolicy textPolicy;
 
     @Option(names = "--resume",
-            description = "Continue the last unfinished migration into the target schema: the chunks it "
+            description = "(SQLite source) Continue the last unfinished migration into the target schema: the "
+                    + "chunks it "
                     + "checkpointed stay, the others are loaded, then keys, foreign keys, identity and verification "
                     + "as usual. The source must be unchanged (same size and modification time).")
     boolean resume;
 
     @Option(names = "--state-schema", paramLabel = "NAME", defaultValue = "dbferry",
-            description = "The target schema of dbferry's own tables: migration_run (one row a run) and "
-                    + "migration_chunk (one checkpoint a loaded chunk, committed with the chunk). Default: "
+            description = "(SQLite source) The target schema of dbferry's own tables: migration_run (one row a "
+                    + "run) and migration_chunk (one checkpoint a loaded chunk, committed with the chunk). Default: "
                     + "${DEFAULT-VALUE}.")
     String stateSchema;
 
@@ -167,6 +191,18 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Route route = Route.of(source, target);
+        return switch (route) {
+            case SQLITE_TO_POSTGRES -> migrateToPostgres();
+            case POSTGRES_TO_SQLITE -> MigrateToSqlite.run(this, options(), progress(spec.commandLine().getErr()));
+            case POSTGRES_TO_POSTGRES -> {
+                route.refuse("migrate");
+                yield ExitCodes.FAILURE;
+            }
+        };
+    }
+
+    private int migrateToPostgres() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         MigrationOptions options = options();
         int exitCode;

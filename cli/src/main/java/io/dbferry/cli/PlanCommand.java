@@ -6,6 +6,8 @@ import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.TargetPlan;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import io.dbferry.transfer.tosqlite.PostgresToSqlite;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -27,20 +29,27 @@ import picocli.CommandLine.Parameters;
             "",
             "Objects that cannot be translated from SQLite are listed at the end with their SQL and the reason. "
                     + "The plan is printed only; --apply runs it on the target in one transaction.",
+            "",
+            "With a PostgreSQL SOURCE and a SQLite TARGET, prints the SQLite statements migrate runs on a new file "
+                    + "(CREATE TABLE before the load, CREATE INDEX after it) and, as comments, what is not carried "
+                    + "over; --apply is not available in that direction.",
             ""},
         footer = {"%nExamples:%n"
                 + "  dbferry plan app.db postgresql://app@db/app%n"
                 + "  dbferry plan app.db postgresql://app@db/app --output plan.sql%n"
-                + "  dbferry plan app.db postgresql://app@db/app --apply%n",
+                + "  dbferry plan app.db postgresql://app@db/app --apply%n"
+                + "  dbferry plan postgresql://app@db/app local.db%n",
                 ExitCodes.HELP_SECTION})
 public final class PlanCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "The SQLite database: sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3.")
+            description = "The SQLite database (sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3), or a "
+                    + "PostgreSQL database to plan a SQLite TARGET for.")
     String source;
 
     @Parameters(index = "1", paramLabel = "TARGET",
-            description = "The PostgreSQL database, as for migrate; only read unless --apply. Passwords come "
+            description = "The PostgreSQL database, as for migrate (or the SQLite file, never opened); only read "
+                    + "unless --apply. Passwords come "
                     + "from the URL, PGPASSWORD or ~/.pgpass and are never printed.")
     String target;
 
@@ -69,6 +78,36 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Route route = Route.of(source, target);
+        return switch (route) {
+            case SQLITE_TO_POSTGRES -> planPostgres();
+            case POSTGRES_TO_SQLITE -> planSqlite();
+            case POSTGRES_TO_POSTGRES -> {
+                route.refuse("plan");
+                yield ExitCodes.FAILURE;
+            }
+        };
+    }
+
+    /** PostgreSQL → SQLite: the statements migrate runs on a new SQLite file, and what it leaves out. */
+    private int planSqlite() throws Exception {
+        Route.POSTGRES_TO_SQLITE.refuseOptions(spec.commandLine().getParseResult(), List.of("--cast", "--cast-file",
+                "--target-schema", "--identifiers", "--apply", "--allow-destructive"));
+        ReportOutput writer = new ReportOutput();
+        writer.output = output;
+        writer.checkWritable();
+        MigrationOptions options = selection.apply(MigrationOptions.builder()).build();
+        try (Target sourceDb = Endpoints.openPostgresSource(source);
+                Connection sourceConnection = sourceDb.pool().connection()) {
+            spec.commandLine().getErr().println("dbferry: planning " + sourceDb.pool().url().redacted() + " (schema \""
+                    + selection.sourceSchema + "\") → " + DatabaseUrl.parse(target).redacted());
+            writer.write(spec, SqlitePlanText.render(PostgresToSqlite.map(sourceConnection, selection.sourceSchema,
+                    options)));
+        }
+        return ExitCodes.OK;
+    }
+
+    private int planPostgres() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         ReportOutput writer = new ReportOutput();
         writer.output = output;

@@ -21,8 +21,14 @@ final class SelectionOptions {
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--target-schema", paramLabel = "SCHEMA", defaultValue = "public",
-            description = "The PostgreSQL schema the tables are in; migrate creates it if missing (default: ${DEFAULT-VALUE}).")
+            description = "The PostgreSQL schema the tables are in; migrate creates it if missing (default: "
+                    + "${DEFAULT-VALUE}).")
     String targetSchema;
+
+    @Option(names = "--source-schema", paramLabel = "SCHEMA", defaultValue = "public",
+            description = "With a PostgreSQL SOURCE: the schema whose tables are read; other schemas are skipped "
+                    + "with a note, as SQLite has no schemas (default: ${DEFAULT-VALUE}).")
+    String sourceSchema;
 
     @Option(names = "--identifiers", paramLabel = "preserve|lower", defaultValue = "preserve",
             description = "preserve: keep names exactly, quoted (what ORMs such as Prisma and TypeORM expect); "

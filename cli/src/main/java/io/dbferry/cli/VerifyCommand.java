@@ -1,20 +1,24 @@
 package io.dbferry.cli;
 
 import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.mapping.SqliteSchema;
 import io.dbferry.transfer.connect.DatabaseUrl;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.SourceMapping;
+import io.dbferry.transfer.tosqlite.PostgresToSqlite;
+import io.dbferry.transfer.tosqlite.ReverseMapping;
 import io.dbferry.transfer.verify.VerificationReport;
 import io.dbferry.transfer.verify.Verifier;
 import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.verify.VerifyOptions;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code dbferry verify SOURCE TARGET}: proof that the target holds exactly the source's data (issue 7). */
 @Command(name = "verify",
@@ -22,13 +26,17 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Proves that TARGET holds exactly SOURCE's data, after a migration or on a schedule. Both sides are "
-                    + "only read, in parallel.",
+                    + "only read, in parallel. SOURCE and TARGET are SQLite and PostgreSQL, or PostgreSQL (its "
+                    + "--source-schema) and a SQLite file that migrate wrote.",
             "",
             "checksum (the default) compares every row in its canonical form — the value as the target should "
                     + "hold it after the column's transform, so SQLite 1 in a boolean column equals true — hashed "
                     + "per chunk of primary-key range; a differing chunk is split until the rows are found, each "
                     + "reported as missing in target, extra in target, or changed (with the columns and both "
-                    + "values). A table without an integer, text or uuid primary key is compared as a multiset: "
+                    + "values). PostgreSQL → SQLite compares in the PostgreSQL column's canonical form too: the SQLite "
+                    + "value is read as that type (TEXT 2024-01-01T10:00:00.000000 equals a timestamp, 0/1 a "
+                    + "boolean, a JSON array an array). A table without an integer, text or uuid "
+                    + "primary key is compared as a multiset: "
                     + "equality is proven, but no row-level diff is possible. counts compares row counts only.",
             "",
             "Give the same --tables, --target-schema, --identifiers and --cast as to migrate, so each table is "
@@ -37,7 +45,8 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:%n"
                 + "  dbferry verify samples/chinook.sqlite postgresql://postgres@localhost/chinook%n"
                 + "  dbferry verify app.db postgresql://app@db/app --tables users,orders --max-diffs 100%n"
-                + "  dbferry verify app.db postgresql://app@db/app --mode counts --format json%n",
+                + "  dbferry verify app.db postgresql://app@db/app --mode counts --format json%n"
+                + "  dbferry verify postgresql://app@db/app local.db --source-schema public%n",
                 "%nExit codes:%n"
                 + "  0  every table matches%n"
                 + "  1  the verification itself failed (the message says what failed)%n"
@@ -77,6 +86,50 @@ public final class VerifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         output.checkWritable();
         VerifyOptions options = VerifyOptions.of(mode, maxDiffs);
+        Route route = Route.of(endpoints.source, endpoints.target);
+        Shown shown = switch (route) {
+            case SQLITE_TO_POSTGRES -> verifyPostgres(options, err);
+            case POSTGRES_TO_SQLITE -> verifySqlite(options, err);
+            case POSTGRES_TO_POSTGRES -> {
+                route.refuse("verify");
+                yield null;
+            }
+        };
+        output.write(spec, switch (output.format) {
+            case TEXT -> VerifyText.render(shown.source(), shown.target(), shown.report());
+            case JSON -> VerifyJson.render(shown.source(), shown.target(), shown.report()) + "\n";
+            case MARKDOWN -> VerifyMarkdown.render(shown.source(), shown.target(), shown.report());
+        });
+        err.println("dbferry: " + VerifyText.verdict(shown.report()));
+        err.flush();
+        return shown.report().matches() ? ExitCodes.OK : ExitCodes.VERIFICATION_MISMATCH;
+    }
+
+    /** What a verification found, with both sides as the report names them. */
+    private record Shown(String source, String target, VerificationReport report) {}
+
+    /** PostgreSQL → SQLite: each SQLite value read as its PostgreSQL source column's type, and compared. */
+    private Shown verifySqlite(VerifyOptions options, PrintWriter err) throws Exception {
+        Route.POSTGRES_TO_SQLITE.refuseOptions(spec.commandLine().getParseResult(),
+                List.of("--cast", "--cast-file", "--target-schema", "--identifiers"));
+        MigrationOptions migration = selection.apply(MigrationOptions.builder()).build();
+        String targetShown = DatabaseUrl.parse(endpoints.target).redacted();
+        try (Target sourceDb = Endpoints.openPostgresSource(endpoints.source);
+                Connection sourceConnection = sourceDb.pool().connection();
+                Connection targetConnection = Endpoints.openSqliteTargetReadOnly(endpoints.target)) {
+            String sourceShown = sourceDb.pool().url().redacted() + " (schema \"" + selection.sourceSchema + "\")";
+            err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
+            SqliteSchema schema = PostgresToSqlite.map(sourceConnection, selection.sourceSchema, migration);
+            VerificationReport report = Verifier.postgresToSqlite(sourceConnection, targetConnection, options)
+                    .verify(ReverseMapping.of(selection.sourceSchema, schema.tables()), table -> {
+                        err.println("dbferry: verifying \"" + table.source().id().name() + '"');
+                        err.flush();
+                    });
+            return new Shown(sourceShown, targetShown, report);
+        }
+    }
+
+    private Shown verifyPostgres(VerifyOptions options, PrintWriter err) throws Exception {
         MigrationOptions migration = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
         String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
         VerificationReport report;
@@ -92,14 +145,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 err.flush();
             });
         }
-        output.write(spec, switch (output.format) {
-            case TEXT -> VerifyText.render(sourceShown, targetShown, report);
-            case JSON -> VerifyJson.render(sourceShown, targetShown, report) + "\n";
-            case MARKDOWN -> VerifyMarkdown.render(sourceShown, targetShown, report);
-        });
-        err.println("dbferry: " + VerifyText.verdict(report));
-        err.flush();
-        return report.matches() ? ExitCodes.OK : ExitCodes.VERIFICATION_MISMATCH;
+        return new Shown(sourceShown, targetShown, report);
     }
 
 }

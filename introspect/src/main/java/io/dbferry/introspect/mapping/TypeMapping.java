@@ -50,6 +50,9 @@ public final class TypeMapping {
             new TypeRule(EXACT, "DATETIME", PostgresType.TIMESTAMP, DROP),
             new TypeRule(EXACT, "TIMESTAMP", PostgresType.TIMESTAMP, DROP),
             new TypeRule(EXACT, "TIME", PostgresType.TIME, DROP),
+            // What dbferry's PostgreSQL → SQLite direction declares (SqliteType), read back as the type it came from.
+            new TypeRule(EXACT, "TIMESTAMPTZ", PostgresType.TIMESTAMPTZ, DROP),
+            new TypeRule(EXACT, "NUMERIC TEXT", PostgresType.NUMERIC, PRECISION_SCALE),
             new TypeRule(EXACT, "JSON", PostgresType.JSONB, DROP),
             new TypeRule(EXACT, "JSONB", PostgresType.JSONB, DROP),
             new TypeRule(EXACT, "UUID", PostgresType.UUID, DROP),

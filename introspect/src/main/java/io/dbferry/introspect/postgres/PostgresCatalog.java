@@ -6,6 +6,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -42,6 +46,70 @@ public final class PostgresCatalog {
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED,
                     "failed listing the tables of target schema \"" + schema + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The labels of the enum types (PostgreSQL docs §8.7 "Enumerated Types", catalog {@code pg_enum}) by type name,
+     * each in its declared sort order. A name defined in several schemas takes the labels of the given schema's type.
+     *
+     * @param connection an open PostgreSQL connection, not closed here
+     * @param schema the schema whose types win a name clash, exact
+     * @return never null, possibly empty
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when the query fails
+     */
+    public static Map<String, List<String>> enumLabels(Connection connection, String schema) {
+        String sql = "SELECT t.typname, e.enumlabel, n.nspname FROM pg_catalog.pg_enum e "
+                + "JOIN pg_catalog.pg_type t ON t.oid = e.enumtypid "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+                + "ORDER BY n.nspname = ? DESC, n.nspname, t.typname, e.enumsortorder";
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            Map<String, String> schemaOf = new LinkedHashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(1);
+                    String owner = rs.getString(3);
+                    String first = schemaOf.putIfAbsent(type, owner);
+                    if (first == null || first.equals(owner)) {
+                        labels.computeIfAbsent(type, t -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            return labels;
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED,
+                    "failed reading the enum types of schema \"" + schema + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The other user schemas of the database that hold tables: every schema but the given one, {@code pg_catalog},
+     * {@code information_schema} and {@code pg_toast}/{@code pg_temp} schemas.
+     *
+     * @param connection an open PostgreSQL connection, not closed here
+     * @param schema the schema to leave out, exact
+     * @return names sorted, never null, possibly empty
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when the query fails
+     */
+    public static List<String> otherSchemasWithTables(Connection connection, String schema) {
+        String sql = "SELECT DISTINCT n.nspname FROM pg_catalog.pg_class c "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE c.relkind IN ('r', 'p') AND n.nspname <> ? AND n.nspname <> 'information_schema' "
+                + "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY n.nspname";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED,
+                    "failed listing the schemas of the source: " + e.getMessage(), e);
         }
     }
 }

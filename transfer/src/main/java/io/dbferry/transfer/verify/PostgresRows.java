@@ -42,7 +42,7 @@ final class PostgresRows extends TableRows {
         this.connection = connection;
         this.table = table;
         this.key = key;
-        this.select = "select " + String.join(", ", table.columns().stream().map(PostgresRows::name).toList())
+        this.select = "select " + String.join(", ", table.columns().stream().map(PostgresRows::value).toList())
                 + " from " + POSTGRES.render(DSL.name(table.target().schema(), table.target().name()));
     }
 
@@ -111,6 +111,20 @@ final class PostgresRows extends TableRows {
                 .map(p -> name(p.column()) + (p.kind() == KeyColumns.Kind.TEXT ? " collate \"C\"" : "")).toList();
     }
 
+    /**
+     * A column as read for comparison. A {@code double precision} column is cast to {@code float8} and a
+     * {@code jsonb} one passed through {@code to_jsonb()}: no-ops on such columns, but a PostgreSQL source compared
+     * with SQLite has {@code real} columns, whose float pgjdbc would read as text or binary depending on the
+     * statement, and array and {@code json} columns, which SQLite holds as JSON (see {@code SqliteType}).
+     */
+    private static String value(MappedColumn column) {
+        return switch (column.targetType().type()) {
+            case DOUBLE_PRECISION -> name(column) + "::float8";
+            case JSONB -> "to_jsonb(" + name(column) + ")";
+            default -> name(column);
+        };
+    }
+
     private static String name(MappedColumn column) {
         return POSTGRES.render(DSL.name(column.targetName()));
     }
@@ -148,7 +162,7 @@ final class PostgresRows extends TableRows {
             }
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading " + table.target()
-                    + " from the target (key range " + range + "): " + e.getMessage(), e);
+                    + " from PostgreSQL (key range " + range + "): " + e.getMessage(), e);
         }
     }
 }

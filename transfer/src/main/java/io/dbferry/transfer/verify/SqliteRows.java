@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -41,10 +42,19 @@ final class SqliteRows extends TableRows {
      * @param key the key columns, null to read the table only whole (as a multiset)
      */
     SqliteRows(Connection connection, MappedTable table, KeyColumns key) {
+        this(connection, table, key, Transforms::forColumn);
+    }
+
+    /**
+     * @param key the key columns, null to read the table only whole (as a multiset)
+     * @param transforms the transform reading each column's SQLite values as its PostgreSQL type
+     */
+    SqliteRows(Connection connection, MappedTable table, KeyColumns key,
+            Function<MappedColumn, ValueTransform> transforms) {
         this.connection = connection;
         this.table = table;
         this.key = key;
-        this.transforms = table.columns().stream().map(Transforms::forColumn).toArray(ValueTransform[]::new);
+        this.transforms = table.columns().stream().map(transforms).toArray(ValueTransform[]::new);
         List<String> fields = new ArrayList<>();
         for (MappedColumn column : table.columns()) {
             Field<?> value = SqliteTableReader.valueField(column);
@@ -168,7 +178,7 @@ final class SqliteRows extends TableRows {
             }
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading " + table.source().id().name()
-                    + " from the source (key range " + range + "): " + e.getMessage(), e);
+                    + " from the SQLite side (key range " + range + "): " + e.getMessage(), e);
         }
     }
 }

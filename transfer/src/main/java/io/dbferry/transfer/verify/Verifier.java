@@ -4,7 +4,12 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.postgres.PostgresCatalog;
+import io.dbferry.introspect.model.TableId;
+import io.dbferry.transfer.transform.Transforms;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +26,11 @@ import java.util.function.Consumer;
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
  * but cannot say which rows differ. Both sides are only read.
  *
+ * <p>Both directions compare in PostgreSQL's canonical form: a {@link MappedTable}'s {@code source()} is always the
+ * SQLite table and its {@code targetType}s the PostgreSQL types, whether SQLite is the source
+ * ({@link #Verifier(Connection, Connection, VerifyOptions)}) or the target ({@link #postgresToSqlite}); a SQLite
+ * value is read as its PostgreSQL column's type by the forward transform, which is the same problem both ways.
+ *
  * <p>Not thread-safe; the connections are owned by the caller and must not be used elsewhere meanwhile.
  */
 public final class Verifier {
@@ -28,8 +38,9 @@ public final class Verifier {
     private static final String MULTISET = "compared as a multiset (one row count and hash over the whole table): "
             + "no row-level diff is possible";
 
-    private final Connection source;
-    private final Connection target;
+    private final Connection sqlite;
+    private final Connection postgres;
+    private final boolean postgresIsSource;
     private final VerifyOptions options;
 
     /**
@@ -40,9 +51,29 @@ public final class Verifier {
      * @param options the mode and limits, never null
      */
     public Verifier(Connection source, Connection target, VerifyOptions options) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.target = Objects.requireNonNull(target, "target");
+        this(source, target, false, options);
+    }
+
+    private Verifier(Connection sqlite, Connection postgres, boolean postgresIsSource, VerifyOptions options) {
+        this.sqlite = Objects.requireNonNull(sqlite, "sqlite");
+        this.postgres = Objects.requireNonNull(postgres, "postgres");
+        this.postgresIsSource = postgresIsSource;
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Prepares the verification of a PostgreSQL → SQLite move. The tables passed to {@link #verify} describe the
+     * SQLite table as {@code source()} and the PostgreSQL table as {@code target()}, each column's
+     * {@code targetType} the PostgreSQL column's type (see {@code io.dbferry.transfer.tosqlite.ReverseMapping});
+     * the report names PostgreSQL as the source and SQLite as the target.
+     *
+     * @param source an open PostgreSQL connection, never null; only read
+     * @param target an open, read-only SQLite connection, never null
+     * @param options the mode and limits, never null
+     * @return never null
+     */
+    public static Verifier postgresToSqlite(Connection source, Connection target, VerifyOptions options) {
+        return new Verifier(target, source, true, options);
     }
 
     /**
@@ -68,13 +99,15 @@ public final class Verifier {
 
     private TableVerification verify(BothSides both, MappedTable table) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
-        SqliteRows sourceRows = new SqliteRows(source, table, key.orElse(null));
-        PostgresRows targetRows = new PostgresRows(target, table, key.orElse(null));
-        if (!PostgresCatalog.relationNames(target, table.target().schema()).contains(table.target().name())) {
-            return new TableVerification(table.source().id(), table.target(), TableVerification.Method.COUNTS,
+        SqliteRows sqliteRows = sqliteRows(table, key.orElse(null));
+        TableRows sourceRows = postgresIsSource ? new PostgresRows(postgres, table, key.orElse(null)) : sqliteRows;
+        TableRows targetRows = postgresIsSource ? sqliteRows : new PostgresRows(postgres, table, key.orElse(null));
+        if (!targetExists(table)) {
+            return new TableVerification(sourceId(table), targetId(table), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
-                    List.of("the target has no table " + table.target()
-                            + "; migrate it first, or check --target-schema and --identifiers"));
+                    List.of("the target has no table " + targetId(table) + (postgresIsSource
+                            ? "; migrate it first, or check the target file and --tables"
+                            : "; migrate it first, or check --target-schema and --identifiers")));
         }
         BothSides.Both<Long, Long> counts = both.run(sourceRows::count, targetRows::count);
         if (options.mode() == VerifyMode.COUNTS) {
@@ -85,7 +118,7 @@ public final class Verifier {
             return multiset(both, table, counts, table.primaryKey() == null ? "no primary key"
                     : "a primary key with a column type other than integer, text or uuid");
         }
-        KeyPlan plan = sourceRows.plan(options.chunkRows());
+        KeyPlan plan = sqliteRows.plan(options.chunkRows());
         if (plan.problem() != null) {
             return multiset(both, table, counts, plan.problem());
         }
@@ -105,8 +138,10 @@ public final class Verifier {
 
     private TableVerification multiset(BothSides both, MappedTable table, BothSides.Both<Long, Long> counts,
             String reason) {
-        SqliteRows sourceRows = new SqliteRows(source, table, null);
-        PostgresRows targetRows = new PostgresRows(target, table, null);
+        TableRows sqliteRows = sqliteRows(table, null);
+        TableRows postgresRows = new PostgresRows(postgres, table, null);
+        TableRows sourceRows = postgresIsSource ? postgresRows : sqliteRows;
+        TableRows targetRows = postgresIsSource ? sqliteRows : postgresRows;
         BothSides.Both<ChunkDigest, ChunkDigest> digests = both.run(() -> sourceRows.digest(KeyRange.ALL),
                 () -> targetRows.digest(KeyRange.ALL));
         boolean equal = digests.source().equals(digests.target());
@@ -114,11 +149,41 @@ public final class Verifier {
                 !equal, List.of(reason + ": " + MULTISET));
     }
 
-    private static TableVerification result(MappedTable table, TableVerification.Method method,
+    private SqliteRows sqliteRows(MappedTable table, KeyColumns key) {
+        return new SqliteRows(sqlite, table, key, postgresIsSource ? ReverseTransforms::forColumn
+                : Transforms::forColumn);
+    }
+
+    /** Whether the target has the table: the PostgreSQL catalog, or the SQLite file's schema. */
+    private boolean targetExists(MappedTable table) {
+        if (!postgresIsSource) {
+            return PostgresCatalog.relationNames(postgres, table.target().schema()).contains(table.target().name());
+        }
+        try (PreparedStatement statement = sqlite.prepareStatement(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+            statement.setString(1, table.source().id().name());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() && rs.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading the tables of the target: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private TableId sourceId(MappedTable table) {
+        return postgresIsSource ? table.target() : table.source().id();
+    }
+
+    private TableId targetId(MappedTable table) {
+        return postgresIsSource ? table.source().id() : table.target();
+    }
+
+    private TableVerification result(MappedTable table, TableVerification.Method method,
             BothSides.Both<Long, Long> counts, ChunkCounts chunks, List<RowDifference> differences, boolean more,
             List<String> notes) {
         boolean equal = counts.source().equals(counts.target()) && chunks.differing() == 0;
-        return new TableVerification(table.source().id(), table.target(), method, counts.source(), counts.target(),
+        return new TableVerification(sourceId(table), targetId(table), method, counts.source(), counts.target(),
                 chunks.compared(), chunks.differing(), equal ? TableVerification.Status.EQUAL
                         : TableVerification.Status.DIFFERENT, differences, more, notes);
     }

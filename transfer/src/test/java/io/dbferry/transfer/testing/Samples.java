@@ -25,6 +25,20 @@ public final class Samples {
         return find("chinook.sqlite");
     }
 
+    /**
+     * The Chinook sample as a PostgreSQL script (lower-case snake_case names, 11 tables), without its leading
+     * {@code DROP DATABASE}, {@code CREATE DATABASE} and {@code \\c}: the statements that create and fill the tables,
+     * to run in a test's own database.
+     *
+     * @return the SQL, never null
+     * @throws java.io.IOException when the file cannot be read
+     */
+    public static String chinookPostgresSql() throws java.io.IOException {
+        String script = java.nio.file.Files.readString(find("chinook-postgresql.sql"));
+        String connect = "\\c chinook;";
+        return script.substring(script.indexOf(connect) + connect.length());
+    }
+
     private static Path find(String fileName) {
         for (Path directory : DIRECTORIES) {
             Path candidate = directory.resolve(fileName).toAbsolutePath().normalize();
