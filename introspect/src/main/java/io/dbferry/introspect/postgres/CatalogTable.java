@@ -1,0 +1,35 @@
+package io.dbferry.introspect.postgres;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table exactly as PostgreSQL's catalog describes it: the parts that {@link PostgresSchemaReader}'s
+ * dialect-neutral model does not keep (exact types with modifiers, identity kinds, serial sequences, stored
+ * generated columns, full constraint and index definitions).
+ *
+ * @param name the table name, exact spelling, never null
+ * @param columns the live columns in position order, never null or empty
+ * @param constraints the table's constraints ordered by kind and name, never null, possibly empty
+ * @param indexes the indexes that back no constraint, ordered by name; never null, possibly empty
+ */
+public record CatalogTable(String name, List<CatalogColumn> columns, List<CatalogConstraint> constraints,
+        List<CatalogIndex> indexes) {
+
+    /** Copies the lists. */
+    public CatalogTable {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
+        constraints = List.copyOf(Objects.requireNonNull(constraints, "constraints"));
+        indexes = List.copyOf(Objects.requireNonNull(indexes, "indexes"));
+    }
+
+    /**
+     * The columns COPY carries, in position order: all but stored generated ones.
+     *
+     * @return never null
+     */
+    public List<CatalogColumn> copiedColumns() {
+        return columns.stream().filter(CatalogColumn::copied).toList();
+    }
+}
