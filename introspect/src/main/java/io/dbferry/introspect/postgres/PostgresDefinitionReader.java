@@ -56,7 +56,7 @@ public final class PostgresDefinitionReader {
             + "LEFT JOIN pg_catalog.pg_class r ON r.oid = k.confrelid "
             + "LEFT JOIN pg_catalog.pg_namespace rn ON rn.oid = r.relnamespace "
             + "WHERE n.nspname = ? AND k.contype IN ('p', 'u', 'c', 'x', 'f') AND c.relkind IN ('r', 'p') "
-            + "ORDER BY c.relname, array_position(ARRAY['p', 'u', 'c', 'x', 'f']::char[], k.contype), k.conname";
+            + "ORDER BY c.relname, array_position(ARRAY['p', 'u', 'c', 'x', 'f'], k.contype::text), k.conname";
 
     // An index backing a primary key, UNIQUE or EXCLUDE constraint comes with its constraint.
     private static final String INDEXES = "SELECT c.relname, i.relname, x.indisunique, "

@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
  * but cannot say which rows differ. Both sides are only read.
  *
+ * <p>The source is SQLite ({@link #Verifier(Connection, Connection, VerifyOptions)}) or, for a PostgreSQL →
+ * PostgreSQL copy, PostgreSQL ({@link #postgresToPostgres(Connection, Connection, VerifyOptions)}).
+ *
  * <p>Not thread-safe; the connections are owned by the caller and must not be used elsewhere meanwhile.
  */
 public final class Verifier {
@@ -31,18 +34,40 @@ public final class Verifier {
     private final Connection source;
     private final Connection target;
     private final VerifyOptions options;
+    private final boolean postgresSource;
 
     /**
-     * Prepares a verification.
+     * Prepares a verification of a SQLite source against its PostgreSQL target.
      *
      * @param source an open, read-only SQLite connection, never null
      * @param target an open PostgreSQL connection, never null; only read
      * @param options the mode and limits, never null
      */
     public Verifier(Connection source, Connection target, VerifyOptions options) {
+        this(source, target, options, false);
+    }
+
+    private Verifier(Connection source, Connection target, VerifyOptions options, boolean postgresSource) {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
+        this.postgresSource = postgresSource;
+    }
+
+    /**
+     * Prepares a verification of a PostgreSQL source against a PostgreSQL target with the same column types
+     * (another database or schema). Values are compared as PostgreSQL's text output, with the same output
+     * settings set on both sessions (UTC, ISO dates, exact floats, hex bytea; see {@code PostgresTextRows});
+     * the mapped tables' column types decide only how keys are ranged: an integer type ({@code smallint},
+     * {@code integer}, {@code bigint}) by value, anything else by its text in the {@code "C"} collation.
+     *
+     * @param source an open PostgreSQL connection to the source, never null; only read
+     * @param target an open PostgreSQL connection to the target, never null; only read
+     * @param options the mode and limits, never null
+     * @return never null
+     */
+    public static Verifier postgresToPostgres(Connection source, Connection target, VerifyOptions options) {
+        return new Verifier(source, target, options, true);
     }
 
     /**
@@ -68,8 +93,8 @@ public final class Verifier {
 
     private TableVerification verify(BothSides both, MappedTable table) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
-        SqliteRows sourceRows = new SqliteRows(source, table, key.orElse(null));
-        PostgresRows targetRows = new PostgresRows(target, table, key.orElse(null));
+        TableRows sourceRows = sourceRows(table, key.orElse(null));
+        TableRows targetRows = targetRows(table, key.orElse(null));
         if (!PostgresCatalog.relationNames(target, table.target().schema()).contains(table.target().name())) {
             return new TableVerification(table.source().id(), table.target(), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
@@ -100,13 +125,21 @@ public final class Verifier {
                         + "and could not be compared by key") : List.of());
     }
 
+    private TableRows sourceRows(MappedTable table, KeyColumns key) {
+        return postgresSource ? new PostgresTextRows(source, table, key, true) : new SqliteRows(source, table, key);
+    }
+
+    private TableRows targetRows(MappedTable table, KeyColumns key) {
+        return postgresSource ? new PostgresTextRows(target, table, key, false) : new PostgresRows(target, table, key);
+    }
+
     /** Chunks compared and differing. */
     private record ChunkCounts(int compared, int differing) {}
 
     private TableVerification multiset(BothSides both, MappedTable table, BothSides.Both<Long, Long> counts,
             String reason) {
-        SqliteRows sourceRows = new SqliteRows(source, table, null);
-        PostgresRows targetRows = new PostgresRows(target, table, null);
+        TableRows sourceRows = sourceRows(table, null);
+        TableRows targetRows = targetRows(table, null);
         BothSides.Both<ChunkDigest, ChunkDigest> digests = both.run(() -> sourceRows.digest(KeyRange.ALL),
                 () -> targetRows.digest(KeyRange.ALL));
         boolean equal = digests.source().equals(digests.target());
