@@ -7,6 +7,7 @@ import io.dbferry.introspect.postgres.CatalogConstraint;
 import io.dbferry.introspect.postgres.CatalogDomain;
 import io.dbferry.introspect.postgres.CatalogEnum;
 import io.dbferry.introspect.postgres.CatalogIndex;
+import io.dbferry.introspect.postgres.CatalogSequence;
 import io.dbferry.introspect.postgres.CatalogTable;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -83,6 +84,38 @@ public final class PostgresCopyDdl {
             sql.append(" CONSTRAINT ").append(render(DSL.name(check.name()))).append(' ').append(check.definition());
         }
         return sql.toString();
+    }
+
+    /**
+     * {@code CREATE SEQUENCE IF NOT EXISTS} with the source sequence's type, bounds, increment and cycling
+     * (PostgreSQL docs, CREATE SEQUENCE); its position is set after the load ({@link #setSequence}).
+     *
+     * @param schema the target schema, never null
+     * @param sequence the sequence, never null
+     * @return one statement, never null
+     */
+    public String createSequence(String schema, CatalogSequence sequence) {
+        return "CREATE SEQUENCE IF NOT EXISTS " + render(DSL.name(schema, sequence.name())) + " AS "
+                + sequence.dataType() + " INCREMENT BY " + sequence.increment() + " MINVALUE " + sequence.min()
+                + " MAXVALUE " + sequence.max() + " START WITH " + sequence.start()
+                + (sequence.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    /**
+     * Sets a free-standing sequence to the source's last value, so its next value follows the source's
+     * ({@code setval}, PostgreSQL docs §9.17).
+     *
+     * @param schema the target schema, never null
+     * @param sequence the sequence, with a last value, never null
+     * @return one query, never null
+     * @throws IllegalArgumentException when the sequence never handed out a value (there is nothing to set)
+     */
+    public String setSequence(String schema, CatalogSequence sequence) {
+        if (sequence.lastValue() == null) {
+            throw new IllegalArgumentException("sequence " + sequence.name() + " never handed out a value");
+        }
+        return dsl.select(DSL.function(DSL.name("pg_catalog", "setval"), Long.class,
+                DSL.inline(dsl.render(DSL.name(schema, sequence.name()))), DSL.inline(sequence.lastValue()))).getSQL();
     }
 
     /**

@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Reads the exact definitions of one schema's tables, enums and domains from the system catalogs
- * ({@code pg_attribute}, {@code pg_attrdef}, {@code pg_constraint}, {@code pg_index}, {@code pg_type},
- * {@code pg_enum}; PostgreSQL docs chapter 53), with the texts {@code format_type}, {@code pg_get_expr},
- * {@code pg_get_constraintdef} and {@code pg_get_indexdef} print (§9.26).
+ * Reads the exact definitions of one schema's tables, enums, domains and free-standing sequences from the system
+ * catalogs ({@code pg_attribute}, {@code pg_attrdef}, {@code pg_constraint}, {@code pg_index}, {@code pg_type},
+ * {@code pg_enum}, {@code pg_sequences}; PostgreSQL docs chapters 53 and 54), with the texts {@code format_type},
+ * {@code pg_get_expr}, {@code pg_get_constraintdef} and {@code pg_get_indexdef} print (§9.26).
  *
  * <p>Those functions qualify a name only when it is not visible through the session's {@code search_path}: set
  * the path to the schema being read first, and the texts name the schema's own objects unqualified, so they can
@@ -83,6 +83,17 @@ public final class PostgresDefinitionReader {
             + "LEFT JOIN pg_catalog.pg_constraint k ON k.contypid = t.oid AND k.contype = 'c' "
             + "WHERE n.nspname = ? AND t.typtype = 'd' ORDER BY t.oid, k.conname";
 
+    // A serial sequence depends on its column with deptype 'a', an identity sequence with 'i' (pg_depend).
+    private static final String SEQUENCES = "SELECT s.sequencename, s.data_type::text, s.start_value, s.min_value, "
+            + "s.max_value, s.increment_by, s.cycle, s.last_value "
+            + "FROM pg_catalog.pg_sequences s "
+            + "JOIN pg_catalog.pg_namespace n ON n.nspname = s.schemaname "
+            + "JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = s.sequencename "
+            + "WHERE s.schemaname = ? AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+            + "WHERE d.classid = 'pg_catalog.pg_class'::regclass AND d.objid = c.oid "
+            + "AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')) "
+            + "ORDER BY s.sequencename";
+
     private final Connection connection;
     private final String schema;
 
@@ -120,7 +131,7 @@ public final class PostgresDefinitionReader {
         Map<String, CatalogTable> tables = new TreeMap<>();
         columns.forEach((table, list) -> tables.put(table, new CatalogTable(table, list,
                 constraints.getOrDefault(table, List.of()), indexes.getOrDefault(table, List.of()))));
-        return new PostgresDefinitions(schema, tables, enums(), domains());
+        return new PostgresDefinitions(schema, tables, enums(), domains(), sequences());
     }
 
     private CatalogColumn column(ResultSet rs) throws SQLException {
@@ -181,6 +192,17 @@ public final class PostgresDefinitionReader {
         });
         return domains.values().stream().map(d -> new CatalogDomain(d.name(), d.baseType(), d.notNull(),
                 d.defaultSql(), checks.get(d.name()))).toList();
+    }
+
+    private List<CatalogSequence> sequences() throws SQLException {
+        List<CatalogSequence> sequences = new ArrayList<>();
+        query(SEQUENCES, rs -> {
+            long lastValue = rs.getLong(8);
+            Long last = rs.wasNull() ? null : lastValue;
+            sequences.add(new CatalogSequence(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6), rs.getBoolean(7), last));
+        });
+        return sequences;
     }
 
     private interface RowReader<T> {

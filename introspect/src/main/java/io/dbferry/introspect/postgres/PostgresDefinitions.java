@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param tables the ordinary and partitioned tables by name, never null, possibly empty
  * @param enums the enum types ordered by name, never null, possibly empty
  * @param domains the domains in creation order (a domain over another comes after it), never null, possibly empty
+ * @param sequences the sequences no column owns, ordered by name, never null, possibly empty
  */
 public record PostgresDefinitions(String schema, Map<String, CatalogTable> tables, List<CatalogEnum> enums,
-        List<CatalogDomain> domains) {
+        List<CatalogDomain> domains, List<CatalogSequence> sequences) {
 
     /** Copies the collections. */
     public PostgresDefinitions {
@@ -23,6 +24,7 @@ public record PostgresDefinitions(String schema, Map<String, CatalogTable> table
         tables = Map.copyOf(Objects.requireNonNull(tables, "tables"));
         enums = List.copyOf(Objects.requireNonNull(enums, "enums"));
         domains = List.copyOf(Objects.requireNonNull(domains, "domains"));
+        sequences = List.copyOf(Objects.requireNonNull(sequences, "sequences"));
     }
 
     /**

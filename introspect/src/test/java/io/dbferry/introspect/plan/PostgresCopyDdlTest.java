@@ -9,6 +9,7 @@ import io.dbferry.introspect.postgres.CatalogConstraint;
 import io.dbferry.introspect.postgres.CatalogDomain;
 import io.dbferry.introspect.postgres.CatalogEnum;
 import io.dbferry.introspect.postgres.CatalogIndex;
+import io.dbferry.introspect.postgres.CatalogSequence;
 import io.dbferry.introspect.postgres.CatalogTable;
 import io.dbferry.introspect.postgres.CatalogType;
 import io.dbferry.introspect.postgres.ColumnGeneration;
@@ -81,6 +82,17 @@ class PostgresCopyDdlTest {
                 + "\"pg_catalog\".\"pg_get_serial_sequence\"('\"copy\".\"Order Line\"', 'id'), greatest(42, max(\"id\"))) "
                 + "from \"copy\".\"Order Line\" having greatest(42, max(\"id\")) is not null");
         assertThat(ddl.restartSequence(TARGET, "id", null)).contains("greatest(null, max(\"id\"))");
+    }
+
+    @Test
+    void createsFreeStandingSequenceWithItsBoundsAndSetsItToTheSourcesLastValue() {
+        CatalogSequence sequence = new CatalogSequence("order number", "integer", 1000, 1000, 2147483647, 5, false,
+                1045L);
+
+        assertThat(ddl.createSequence("copy", sequence)).isEqualTo("CREATE SEQUENCE IF NOT EXISTS \"copy\".\"order number\" "
+                + "AS integer INCREMENT BY 5 MINVALUE 1000 MAXVALUE 2147483647 START WITH 1000 NO CYCLE");
+        assertThat(ddl.setSequence("copy", sequence))
+                .isEqualTo("select \"pg_catalog\".\"setval\"('\"copy\".\"order number\"', 1045)");
     }
 
     @Test

@@ -96,8 +96,11 @@ public final class PostgresCopyMigration {
             VerificationReport verification;
             try (Connection connection = pool.connection()) {
                 listener.on(new MigrationEvent.PhaseStarted("creating foreign keys and views"));
-                TargetStatements.run(connection, options.targetSchema(),
-                        keys.foreignKeysAndViews(connection, schema.tables(), kept, schema.snapshot().views()));
+                List<String> statements = new ArrayList<>(
+                        keys.sequencePositions(schema.definitions().sequences()));
+                statements.addAll(keys.foreignKeysAndViews(connection, schema.tables(), kept,
+                        schema.snapshot().views()));
+                TargetStatements.run(connection, options.targetSchema(), statements);
                 notes.addAll(keys.notes());
                 verification = verify(snapshot.coordinator(), connection, schema);
             }

@@ -7,6 +7,7 @@ import io.dbferry.introspect.plan.PostgresCopyDdl;
 import io.dbferry.introspect.postgres.CatalogColumn;
 import io.dbferry.introspect.postgres.CatalogConstraint;
 import io.dbferry.introspect.postgres.CatalogIndex;
+import io.dbferry.introspect.postgres.CatalogSequence;
 import io.dbferry.introspect.postgres.ColumnGeneration;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import java.sql.Connection;
@@ -20,7 +21,8 @@ import java.util.TreeSet;
 
 /**
  * What the target gets after the load: a table's constraints (all but foreign keys), indexes and sequence
- * positions as soon as it is loaded; foreign keys once every table is; views last, each once the relations it
+ * positions as soon as it is loaded; foreign keys, and the positions of sequences no column owns, once every
+ * table is; views last, each once the relations it
  * reads exist. Tables kept by {@code --if-exists truncate} keep their own constraints and indexes. Stateless
  * apart from its notes; not thread-safe for {@link #foreignKeysAndViews}.
  */
@@ -85,6 +87,17 @@ final class TargetKeys {
         }
         statements.addAll(views(views, relations));
         return statements;
+    }
+
+    /**
+     * Sets the free-standing sequences to the source's positions, so values they hand out follow the source's.
+     *
+     * @param sequences the source schema's sequences that no column owns, never null
+     * @return one query per sequence that handed out a value, never null
+     */
+    List<String> sequencePositions(List<CatalogSequence> sequences) {
+        return sequences.stream().filter(s -> s.lastValue() != null)
+                .map(s -> DDL.setSequence(targetSchema, s)).toList();
     }
 
     /**

@@ -8,6 +8,7 @@ import io.dbferry.introspect.plan.PostgresDdl;
 import io.dbferry.introspect.postgres.CatalogColumn;
 import io.dbferry.introspect.postgres.CatalogDomain;
 import io.dbferry.introspect.postgres.CatalogEnum;
+import io.dbferry.introspect.postgres.CatalogSequence;
 import io.dbferry.introspect.postgres.CatalogTable;
 import io.dbferry.introspect.postgres.CatalogType;
 import io.dbferry.introspect.postgres.PostgresCatalog;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * Prepares the target before the load, in one transaction: creates the schema; applies {@code --if-exists} to
  * the tables and views that already exist (fail, drop, or keep and truncate after checking their columns have the
  * source's types); creates the source schema's enums and domains the target lacks (an existing one must be
- * defined alike); checks that every other non-built-in type a column uses exists; creates the missing tables.
+ * defined alike) and its free-standing sequences (kept when they exist); checks that every other non-built-in type a column uses exists; creates the missing tables.
  * Nothing is kept when a step fails. Not thread-safe.
  */
 final class TargetSetup {
@@ -74,6 +75,9 @@ final class TargetSetup {
             }
             PostgresDefinitions target = PostgresDefinitionReader.read(c, options.targetSchema());
             createTypes(c, target);
+            for (CatalogSequence sequence : source.sequences()) {
+                TargetStatements.execute(c, COPY_DDL.createSequence(options.targetSchema(), sequence));
+            }
             checkUserTypes(c);
             Set<String> kept = new TreeSet<>(existing);
             kept.removeAll(views);

@@ -39,13 +39,14 @@ class PostgresCopyTypesIT {
                 "CREATE SCHEMA app",
                 "CREATE TYPE app.mood AS ENUM ('sad', 'it''s ok', 'happy')",
                 "CREATE DOMAIN app.positive AS numeric(12,2) CHECK (VALUE > 0)",
+                "CREATE SEQUENCE app.order_number AS integer START WITH 1000 INCREMENT BY 5 MINVALUE 1000",
                 "CREATE TABLE app.everything (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, legacy serial, "
                         + "n30 numeric(40,10), nfree numeric, d double precision, r real, ts timestamp, "
                         + "ts0 timestamp(0), tstz timestamptz, dt date, tm time, iv interval, j jsonb, js json, "
                         + "u uuid, ints integer[], texts text[], moods app.mood[], m app.mood DEFAULT 'it''s ok', "
                         + "b bytea, flag boolean, vc varchar(20), ch char(3), price app.positive, "
                         + "doubled numeric GENERATED ALWAYS AS (n30 * 2) STORED, note text DEFAULT 'none' NOT NULL, "
-                        + "CHECK (vc <> ''))",
+                        + "ordno integer DEFAULT nextval('app.order_number'), CHECK (vc <> ''))",
                 "CREATE INDEX everything_j ON app.everything USING gin (j)",
                 "CREATE UNIQUE INDEX everything_u ON app.everything (u) WHERE u IS NOT NULL",
                 "CREATE TABLE app.child (id integer PRIMARY KEY, everything_id bigint "
@@ -106,9 +107,9 @@ class PostgresCopyTypesIT {
         try (TestDatabase target = TestPostgres.freshDatabase(); Connection targetConnection = target.connect()) {
             copy(IfExists.FAIL, target);
 
-            // The source handed out ids 1..3 and legacy 1..4; id 100 was given explicitly.
+            // The source handed out ids 1..3, legacy 1..4 and order numbers 1000..1015; id 100 was given explicitly.
             assertThat(strings(targetConnection, "INSERT INTO app.everything (note) VALUES ('new') "
-                    + "RETURNING id || '/' || legacy")).containsExactly("101/5");
+                    + "RETURNING id || '/' || legacy || '/' || ordno")).containsExactly("101/5/1020");
         }
     }
 
