@@ -21,15 +21,34 @@ import java.util.Objects;
  * @param needsTextCopy whether binary COPY cannot carry the column to another database: an array of a
  *     non-built-in type, or a composite type, whose binary form holds type OIDs that differ between databases
  *     (PostgreSQL docs, COPY "Binary Format": "binary-format files are less portable")
+ * @param collation the column's collation as an identifier, e.g. {@code "C"} or {@code "de-x-icu"}, when it is not
+ *     its type's default; null otherwise
  */
 public record CatalogColumn(String name, String type, boolean notNull, String defaultSql, ColumnGeneration generation,
-        Long sequenceLastValue, CatalogType userType, boolean needsTextCopy) {
+        Long sequenceLastValue, CatalogType userType, boolean needsTextCopy, String collation) {
 
     /** Validates the parts. */
     public CatalogColumn {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(generation, "generation");
+    }
+
+    /**
+     * A column with its type's default collation.
+     *
+     * @param name the column name, never null
+     * @param type the type as {@code format_type} prints it, never null
+     * @param notNull whether the column is NOT NULL
+     * @param defaultSql the default or generation expression, null when there is none
+     * @param generation how the column is generated, never null
+     * @param sequenceLastValue the last value of its identity or serial sequence, null when none
+     * @param userType the non-built-in type it uses, null for a built-in type
+     * @param needsTextCopy whether binary COPY cannot carry it to another database
+     */
+    public CatalogColumn(String name, String type, boolean notNull, String defaultSql, ColumnGeneration generation,
+            Long sequenceLastValue, CatalogType userType, boolean needsTextCopy) {
+        this(name, type, notNull, defaultSql, generation, sequenceLastValue, userType, needsTextCopy, null);
     }
 
     /**

@@ -36,7 +36,9 @@ public final class PostgresDefinitionReader {
             + "pg_catalog.pg_get_serial_sequence("
             + "pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), a.attname) IS NOT NULL, "
             + "bn.nspname, b.typname, b.typtype, "
-            + "(t.typcategory = 'A' AND t.typelem >= " + FIRST_NORMAL_OBJECT_ID + ") OR b.typtype = 'c' "
+            + "(t.typcategory = 'A' AND t.typelem >= " + FIRST_NORMAL_OBJECT_ID + ") OR b.typtype = 'c', "
+            + "CASE WHEN a.attcollation <> t.typcollation THEN CASE WHEN cn.nspname = 'pg_catalog' "
+            + "THEN pg_catalog.format('%I', co.collname) ELSE pg_catalog.format('%I.%I', cn.nspname, co.collname) END END "
             + "FROM pg_catalog.pg_attribute a "
             + "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
             + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
@@ -45,6 +47,8 @@ public final class PostgresDefinitionReader {
             + "THEN t.typelem ELSE t.oid END "
             + "JOIN pg_catalog.pg_namespace bn ON bn.oid = b.typnamespace "
             + "LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+            + "LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
+            + "LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "
             + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped "
             + "ORDER BY c.relname, a.attnum";
 
@@ -157,7 +161,7 @@ public final class PostgresDefinitionReader {
                 : new CatalogType(typeSchema, rs.getString(11), CatalogType.Kind.of(rs.getString(12)));
         return new CatalogColumn(rs.getString(2), rs.getString(3), rs.getBoolean(4),
                 generation == ColumnGeneration.SERIAL ? null : defaultSql, generation, sequenceLastValue, userType,
-                rs.getBoolean(13));
+                rs.getBoolean(13), rs.getString(14));
     }
 
     private static CatalogIndex index(ResultSet rs) throws SQLException {

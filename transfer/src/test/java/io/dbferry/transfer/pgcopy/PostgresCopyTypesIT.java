@@ -46,7 +46,7 @@ class PostgresCopyTypesIT {
                         + "u uuid, ints integer[], texts text[], moods app.mood[], m app.mood DEFAULT 'it''s ok', "
                         + "b bytea, flag boolean, vc varchar(20), ch char(3), price app.positive, "
                         + "doubled numeric GENERATED ALWAYS AS (n30 * 2) STORED, note text DEFAULT 'none' NOT NULL, "
-                        + "ordno integer DEFAULT nextval('app.order_number'), CHECK (vc <> ''))",
+                        + "ordno integer DEFAULT nextval('app.order_number'), code text COLLATE \"C\", CHECK (vc <> ''))",
                 "CREATE INDEX everything_j ON app.everything USING gin (j)",
                 "CREATE UNIQUE INDEX everything_u ON app.everything (u) WHERE u IS NOT NULL",
                 "CREATE TABLE app.child (id integer PRIMARY KEY, everything_id bigint "
@@ -94,6 +94,9 @@ class PostgresCopyTypesIT {
             assertThat(PostgresSamples.keyDefinitions(targetConnection, "app"))
                     .isEqualTo(PostgresSamples.keyDefinitions(sourceConnection, "app"))
                     .contains("everything_j CREATE INDEX everything_j ON everything USING gin (j)");
+            assertThat(value(targetConnection, "SELECT collname FROM pg_attribute a JOIN pg_collation c "
+                    + "ON c.oid = a.attcollation WHERE attrelid = 'app.everything'::regclass AND attname = 'code'"))
+                    .isEqualTo("C");
             assertThat(strings(targetConnection, "SELECT enumlabel FROM pg_enum WHERE enumtypid = 'app.mood'::regtype "
                     + "ORDER BY enumsortorder")).containsExactly("sad", "it's ok", "happy");
             assertThat(value(targetConnection, "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
