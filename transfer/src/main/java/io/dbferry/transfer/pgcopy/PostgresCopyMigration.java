@@ -81,34 +81,47 @@ public final class PostgresCopyMigration {
              PostgresTarget pool = PostgresTarget.connect(target, options.workers() + 1)) {
             listener.on(new MigrationEvent.PhaseStarted("reading source schema \"" + options.sourceSchema() + "\""));
             SourceSchema schema = SourceSchema.read(snapshot.coordinator(), options);
-            List<String> notes = new ArrayList<>(schema.snapshot().notes());
-            Set<String> viewNames = schema.snapshot().views().stream().map(View::name).collect(Collectors.toSet());
-            listener.on(new MigrationEvent.PhaseStarted("creating " + schema.tables().size() + " tables in \""
-                    + options.targetSchema() + "\""));
-            Set<String> kept;
-            try (Connection connection = pool.connection()) {
-                refuseSameSchema(snapshot.coordinator(), connection, target);
-                kept = new TargetSetup(options, schema.definitions(), schema.tables(), viewNames).prepare(connection);
-            }
+            Set<String> kept = prepareTarget(snapshot, pool, schema);
             TargetKeys keys = new TargetKeys(options.targetSchema());
             List<TableResult> results = new TableLoads(snapshot, pool, options, keys, listener)
                     .load(schema.tables(), kept);
-            VerificationReport verification;
-            try (Connection connection = pool.connection()) {
-                listener.on(new MigrationEvent.PhaseStarted("creating foreign keys and views"));
-                List<String> statements = new ArrayList<>(
-                        keys.sequencePositions(schema.definitions().sequences()));
-                statements.addAll(keys.foreignKeysAndViews(connection, schema.tables(), kept,
-                        schema.snapshot().views()));
-                TargetStatements.run(connection, options.targetSchema(), statements);
-                notes.addAll(keys.notes());
-                verification = verify(snapshot.coordinator(), connection, schema);
-            }
+            List<String> notes = new ArrayList<>(schema.snapshot().notes());
+            VerificationReport verification = finish(snapshot, pool, schema, keys, kept);
+            notes.addAll(keys.notes());
             return new MigrationResult(results, verification, notes, (System.nanoTime() - started) / 1_000_000, 0);
-        } catch (SQLException e) {
-            throw new DbferryException(ErrorCode.CONNECTION_FAILED, "failed talking to the target "
-                    + target.redacted() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Refuses a copy onto itself, then creates what the load needs; returns the kept tables. */
+    private Set<String> prepareTarget(SourceSnapshot snapshot, PostgresTarget pool, SourceSchema schema) {
+        listener.on(new MigrationEvent.PhaseStarted("creating " + schema.tables().size() + " tables in \""
+                + options.targetSchema() + "\""));
+        Set<String> viewNames = schema.snapshot().views().stream().map(View::name).collect(Collectors.toSet());
+        try (Connection connection = pool.connection()) {
+            refuseSameSchema(snapshot.coordinator(), connection, pool.url());
+            return new TargetSetup(options, schema.definitions(), schema.tables(), viewNames).prepare(connection);
+        } catch (SQLException e) {
+            throw targetFailure(pool, e);
+        }
+    }
+
+    /** Sequence positions, foreign keys and views, then the verification. */
+    private VerificationReport finish(SourceSnapshot snapshot, PostgresTarget pool, SourceSchema schema,
+            TargetKeys keys, Set<String> kept) {
+        listener.on(new MigrationEvent.PhaseStarted("creating foreign keys and views"));
+        try (Connection connection = pool.connection()) {
+            List<String> statements = new ArrayList<>(keys.sequencePositions(schema.definitions().sequences()));
+            statements.addAll(keys.foreignKeysAndViews(connection, schema.tables(), kept, schema.snapshot().views()));
+            TargetStatements.run(connection, options.targetSchema(), statements);
+            return verify(snapshot.coordinator(), connection, schema);
+        } catch (SQLException e) {
+            throw targetFailure(pool, e);
+        }
+    }
+
+    private static DbferryException targetFailure(PostgresTarget pool, SQLException e) {
+        return new DbferryException(ErrorCode.CONNECTION_FAILED, "failed talking to the target "
+                + pool.url().redacted() + ": " + e.getMessage(), e);
     }
 
     private VerificationReport verify(Connection source, Connection target, SourceSchema schema) {
