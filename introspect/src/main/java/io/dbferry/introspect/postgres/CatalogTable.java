@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param columns the live columns in position order, never null or empty
  * @param constraints the table's constraints ordered by kind and name, never null, possibly empty
  * @param indexes the indexes that back no constraint, ordered by name; never null, possibly empty
+ * @param partitioned whether it is a partitioned table or a partition of one (PostgreSQL docs §5.11)
  */
 public record CatalogTable(String name, List<CatalogColumn> columns, List<CatalogConstraint> constraints,
-        List<CatalogIndex> indexes) {
+        List<CatalogIndex> indexes, boolean partitioned) {
 
     /** Copies the lists. */
     public CatalogTable {
@@ -22,6 +23,19 @@ public record CatalogTable(String name, List<CatalogColumn> columns, List<Catalo
         columns = List.copyOf(Objects.requireNonNull(columns, "columns"));
         constraints = List.copyOf(Objects.requireNonNull(constraints, "constraints"));
         indexes = List.copyOf(Objects.requireNonNull(indexes, "indexes"));
+    }
+
+    /**
+     * An ordinary table, neither partitioned nor a partition.
+     *
+     * @param name the table name, never null
+     * @param columns the live columns in position order, never null or empty
+     * @param constraints the constraints, never null
+     * @param indexes the indexes that back no constraint, never null
+     */
+    public CatalogTable(String name, List<CatalogColumn> columns, List<CatalogConstraint> constraints,
+            List<CatalogIndex> indexes) {
+        this(name, columns, constraints, indexes, false);
     }
 
     /**

@@ -98,6 +98,10 @@ public final class PostgresDefinitionReader {
             + "AND d.refclassid = 'pg_catalog.pg_class'::regclass AND d.deptype IN ('a', 'i')) "
             + "ORDER BY s.sequencename";
 
+    private static final String PARTITIONING = "SELECT c.relname FROM pg_catalog.pg_class c "
+            + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE n.nspname = ? AND (c.relkind = 'p' OR c.relispartition)";
+
     private final Connection connection;
     private final String schema;
 
@@ -132,9 +136,11 @@ public final class PostgresDefinitionReader {
         Map<String, List<CatalogConstraint>> constraints = byTable(CONSTRAINTS, rs -> new CatalogConstraint(
                 rs.getString(2), CatalogConstraint.Kind.of(rs.getString(3)), rs.getString(4), rs.getString(5)));
         Map<String, List<CatalogIndex>> indexes = byTable(INDEXES, PostgresDefinitionReader::index);
+        Map<String, List<Boolean>> partitioning = byTable(PARTITIONING, rs -> true);
         Map<String, CatalogTable> tables = new TreeMap<>();
         columns.forEach((table, list) -> tables.put(table, new CatalogTable(table, list,
-                constraints.getOrDefault(table, List.of()), indexes.getOrDefault(table, List.of()))));
+                constraints.getOrDefault(table, List.of()), indexes.getOrDefault(table, List.of()),
+                partitioning.containsKey(table))));
         return new PostgresDefinitions(schema, tables, enums(), domains(), sequences());
     }
 

@@ -53,8 +53,9 @@ final class TablePipe {
         String format = text ? "text" : "binary";
         String columns = table.definition().copiedColumns().stream()
                 .map(c -> POSTGRES.render(DSL.name(c.name()))).collect(Collectors.joining(", "));
-        String copyOut = "COPY (SELECT " + columns + " FROM " + name(table.source().id()) + ") TO STDOUT (FORMAT "
-                + format + ")";
+        // ONLY: the rows of tables that inherit from this one are theirs, copied with them (docs §5.10).
+        String copyOut = "COPY (SELECT " + columns + " FROM ONLY " + name(table.source().id()) + ") TO STDOUT "
+                + "(FORMAT " + format + ")";
         String copyIn = "COPY " + name(table.target()) + " (" + columns + ") FROM STDIN (FORMAT " + format + ")";
         try {
             target.setAutoCommit(false);

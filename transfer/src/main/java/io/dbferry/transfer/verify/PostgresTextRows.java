@@ -23,7 +23,8 @@ import org.jooq.impl.DSL;
  * as PostgreSQL's own text output ({@code column::text}), which is its canonical form once both sessions use the
  * same output settings ({@link #SESSION_SETTINGS}; PostgreSQL docs §20.11.2 "Locale and Formatting"). Integer key
  * columns are ranged as integers; every other key column as its text in the {@code "C"} collation, which both
- * sides and {@link KeyColumns#ORDER} order by code point. Queries run in a transaction with a fetch size, so
+ * sides and {@link KeyColumns#ORDER} order by code point. A table's own rows are read, without those of tables
+ * inheriting from it. Queries run in a transaction with a fetch size, so
  * pgjdbc streams rows through a cursor.
  */
 final class PostgresTextRows extends TableRows {
@@ -62,7 +63,8 @@ final class PostgresTextRows extends TableRows {
         this.key = key;
         this.side = source ? "source" : "target";
         this.tableId = source ? table.source().id() : table.target();
-        this.from = " from " + POSTGRES.render(DSL.name(tableId.schema(), tableId.name()));
+        // ONLY: a table's own rows, without those of tables inheriting from it (PostgreSQL docs §5.10), as copied.
+        this.from = " from only " + POSTGRES.render(DSL.name(tableId.schema(), tableId.name()));
         this.select = "select " + String.join(", ", table.columns().stream().map(c -> name(c) + "::text").toList())
                 + from;
         applySessionSettings();

@@ -153,6 +153,32 @@ class PostgresCopyTypesIT {
     }
 
     @Test
+    void copiesAnInheritingTableAndItsParentWithoutDuplicatesAndRefusesPartitionedTables() throws Exception {
+        execute(sourceConnection, "CREATE SCHEMA family",
+                "CREATE TABLE family.parent (id integer PRIMARY KEY, name text)",
+                "CREATE TABLE family.child (extra text) INHERITS (family.parent)",
+                "INSERT INTO family.parent VALUES (1, 'parent row')",
+                "INSERT INTO family.child VALUES (2, 'child row', 'x')",
+                "CREATE SCHEMA parts", "CREATE TABLE parts.measure (at date NOT NULL, v integer) PARTITION BY RANGE (at)",
+                "CREATE TABLE parts.measure_2026 PARTITION OF parts.measure FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')");
+        try (TestDatabase target = TestPostgres.freshDatabase(); Connection targetConnection = target.connect()) {
+            MigrationResult result = new PostgresCopyMigration(PostgresCopyOptions.builder().sourceSchema("family")
+                    .build(), MigrationListener.NONE).run(source.url(), target.url());
+
+            assertThat(result.rowsWritten()).isEqualTo(2);
+            assertThat(strings(targetConnection, "SELECT id || ' ' || name FROM ONLY family.parent"))
+                    .containsExactly("1 parent row");
+            assertThat(strings(targetConnection, "SELECT id || ' ' || name FROM family.child"))
+                    .containsExactly("2 child row");
+            assertThatThrownBy(() -> new PostgresCopyMigration(PostgresCopyOptions.builder().sourceSchema("parts")
+                    .build(), MigrationListener.NONE).run(source.url(), target.url()))
+                    .isInstanceOf(DbferryException.class)
+                    .hasMessageContaining("is partitioned or a partition")
+                    .extracting(e -> ((DbferryException) e).code()).isEqualTo(ErrorCode.INVALID_OPTION);
+        }
+    }
+
+    @Test
     void refusesToCopyASchemaOntoItself() {
         assertThatThrownBy(() -> new PostgresCopyMigration(PostgresCopyOptions.builder().sourceSchema("app").build(),
                 MigrationListener.NONE).run(source.url(), source.url()))
