@@ -57,5 +57,11 @@ public enum ErrorCode {
     /** The target schema holds a migration that did not finish; the message says how to resume or start over. */
     UNFINISHED_RUN,
     /** {@code --resume} found no unfinished run, or the source changed since it started. */
-    CANNOT_RESUME
+    CANNOT_RESUME,
+    /**
+     * A PostgreSQL target lacks a type a source column needs, or has a table, enum or domain whose definition
+     * differs from the source's, so a copy with identical types is impossible; the message names the table,
+     * column and type and says what to do.
+     */
+    INCOMPATIBLE_TARGET
 }

@@ -75,6 +75,7 @@ final class SqliteRows extends TableRows {
      * @param chunkRows rows per chunk, ≥ 2
      * @return never null
      */
+    @Override
     KeyPlan plan(int chunkRows) {
         String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
                 .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());

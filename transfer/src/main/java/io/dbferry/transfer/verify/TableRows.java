@@ -10,7 +10,7 @@ import java.util.List;
  * {@code DbferryException} with {@code VERIFY_FAILED} naming the side, table and range. Not thread-safe: each
  * side is read by one thread at a time.
  */
-abstract sealed class TableRows permits SqliteRows, PostgresRows {
+abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRows {
 
     /** Reads a query's result. */
     interface ResultReader<T> {
@@ -23,6 +23,17 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows {
      * @return rows, ≥ 0
      */
     abstract long count();
+
+    /**
+     * Plans the chunks of a checksum verification from this side's keys in key order; only a source side plans.
+     *
+     * @param chunkRows rows per chunk, ≥ 2
+     * @return never null
+     * @throws UnsupportedOperationException on a side that is never a source
+     */
+    KeyPlan plan(int chunkRows) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " is never the source of a verification");
+    }
 
     /**
      * Counts the rows and hashes their canonical forms.

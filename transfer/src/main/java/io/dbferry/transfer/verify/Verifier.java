@@ -26,10 +26,12 @@ import java.util.function.Consumer;
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
  * but cannot say which rows differ. Both sides are only read.
  *
- * <p>Both directions compare in PostgreSQL's canonical form: a {@link MappedTable}'s {@code source()} is always the
- * SQLite table and its {@code targetType}s the PostgreSQL types, whether SQLite is the source
- * ({@link #Verifier(Connection, Connection, VerifyOptions)}) or the target ({@link #postgresToSqlite}); a SQLite
- * value is read as its PostgreSQL column's type by the forward transform, which is the same problem both ways.
+ * <p>Three routes: SQLite → PostgreSQL ({@link #Verifier(Connection, Connection, VerifyOptions)}), PostgreSQL →
+ * SQLite ({@link #postgresToSqlite}) and PostgreSQL → PostgreSQL ({@link #postgresToPostgres}). The first two
+ * compare in PostgreSQL's canonical form: a {@link MappedTable}'s {@code source()} is always the SQLite table and
+ * its {@code targetType}s the PostgreSQL types, and a SQLite value is read as its PostgreSQL column's type by the
+ * forward transform, which is the same problem both ways. PostgreSQL → PostgreSQL compares PostgreSQL's text
+ * output on both sides.
  *
  * <p>Not thread-safe; the connections are owned by the caller and must not be used elsewhere meanwhile.
  */
@@ -38,27 +40,46 @@ public final class Verifier {
     private static final String MULTISET = "compared as a multiset (one row count and hash over the whole table): "
             + "no row-level diff is possible";
 
-    private final Connection sqlite;
-    private final Connection postgres;
-    private final boolean postgresIsSource;
+    /** Which engines the two sides are. */
+    private enum Route { SQLITE_TO_POSTGRES, POSTGRES_TO_SQLITE, POSTGRES_TO_POSTGRES }
+
+    private final Connection source;
+    private final Connection target;
+    private final Route route;
     private final VerifyOptions options;
 
     /**
-     * Prepares a verification.
+     * Prepares a verification of a SQLite source against its PostgreSQL target.
      *
      * @param source an open, read-only SQLite connection, never null
      * @param target an open PostgreSQL connection, never null; only read
      * @param options the mode and limits, never null
      */
     public Verifier(Connection source, Connection target, VerifyOptions options) {
-        this(source, target, false, options);
+        this(source, target, Route.SQLITE_TO_POSTGRES, options);
     }
 
-    private Verifier(Connection sqlite, Connection postgres, boolean postgresIsSource, VerifyOptions options) {
-        this.sqlite = Objects.requireNonNull(sqlite, "sqlite");
-        this.postgres = Objects.requireNonNull(postgres, "postgres");
-        this.postgresIsSource = postgresIsSource;
+    private Verifier(Connection source, Connection target, Route route, VerifyOptions options) {
+        this.source = Objects.requireNonNull(source, "source");
+        this.target = Objects.requireNonNull(target, "target");
+        this.route = route;
         this.options = Objects.requireNonNull(options, "options");
+    }
+
+    /**
+     * Prepares a verification of a PostgreSQL source against a PostgreSQL target with the same column types
+     * (another database or schema). Values are compared as PostgreSQL's text output, with the same output
+     * settings set on both sessions (UTC, ISO dates, exact floats, hex bytea; see {@code PostgresTextRows});
+     * the mapped tables' column types decide only how keys are ranged: an integer type ({@code smallint},
+     * {@code integer}, {@code bigint}) by value, anything else by its text in the {@code "C"} collation.
+     *
+     * @param source an open PostgreSQL connection to the source, never null; only read
+     * @param target an open PostgreSQL connection to the target, never null; only read
+     * @param options the mode and limits, never null
+     * @return never null
+     */
+    public static Verifier postgresToPostgres(Connection source, Connection target, VerifyOptions options) {
+        return new Verifier(source, target, Route.POSTGRES_TO_POSTGRES, options);
     }
 
     /**
@@ -73,7 +94,7 @@ public final class Verifier {
      * @return never null
      */
     public static Verifier postgresToSqlite(Connection source, Connection target, VerifyOptions options) {
-        return new Verifier(target, source, true, options);
+        return new Verifier(source, target, Route.POSTGRES_TO_SQLITE, options);
     }
 
     /**
@@ -99,13 +120,12 @@ public final class Verifier {
 
     private TableVerification verify(BothSides both, MappedTable table) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
-        SqliteRows sqliteRows = sqliteRows(table, key.orElse(null));
-        TableRows sourceRows = postgresIsSource ? new PostgresRows(postgres, table, key.orElse(null)) : sqliteRows;
-        TableRows targetRows = postgresIsSource ? sqliteRows : new PostgresRows(postgres, table, key.orElse(null));
+        TableRows sourceRows = sourceRows(table, key.orElse(null));
+        TableRows targetRows = targetRows(table, key.orElse(null));
         if (!targetExists(table)) {
             return new TableVerification(sourceId(table), targetId(table), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
-                    List.of("the target has no table " + targetId(table) + (postgresIsSource
+                    List.of("the target has no table " + targetId(table) + (route == Route.POSTGRES_TO_SQLITE
                             ? "; migrate it first, or check the target file and --tables"
                             : "; migrate it first, or check --target-schema and --identifiers")));
         }
@@ -118,7 +138,7 @@ public final class Verifier {
             return multiset(both, table, counts, table.primaryKey() == null ? "no primary key"
                     : "a primary key with a column type other than integer, text or uuid");
         }
-        KeyPlan plan = sqliteRows.plan(options.chunkRows());
+        KeyPlan plan = (route == Route.POSTGRES_TO_SQLITE ? targetRows : sourceRows).plan(options.chunkRows());
         if (plan.problem() != null) {
             return multiset(both, table, counts, plan.problem());
         }
@@ -138,10 +158,8 @@ public final class Verifier {
 
     private TableVerification multiset(BothSides both, MappedTable table, BothSides.Both<Long, Long> counts,
             String reason) {
-        TableRows sqliteRows = sqliteRows(table, null);
-        TableRows postgresRows = new PostgresRows(postgres, table, null);
-        TableRows sourceRows = postgresIsSource ? postgresRows : sqliteRows;
-        TableRows targetRows = postgresIsSource ? sqliteRows : postgresRows;
+        TableRows sourceRows = sourceRows(table, null);
+        TableRows targetRows = targetRows(table, null);
         BothSides.Both<ChunkDigest, ChunkDigest> digests = both.run(() -> sourceRows.digest(KeyRange.ALL),
                 () -> targetRows.digest(KeyRange.ALL));
         boolean equal = digests.source().equals(digests.target());
@@ -149,17 +167,28 @@ public final class Verifier {
                 !equal, List.of(reason + ": " + MULTISET));
     }
 
-    private SqliteRows sqliteRows(MappedTable table, KeyColumns key) {
-        return new SqliteRows(sqlite, table, key, postgresIsSource ? ReverseTransforms::forColumn
-                : Transforms::forColumn);
+    private TableRows sourceRows(MappedTable table, KeyColumns key) {
+        return switch (route) {
+            case SQLITE_TO_POSTGRES -> new SqliteRows(source, table, key, Transforms::forColumn);
+            case POSTGRES_TO_SQLITE -> new PostgresRows(source, table, key);
+            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(source, table, key, true);
+        };
+    }
+
+    private TableRows targetRows(MappedTable table, KeyColumns key) {
+        return switch (route) {
+            case SQLITE_TO_POSTGRES -> new PostgresRows(target, table, key);
+            case POSTGRES_TO_SQLITE -> new SqliteRows(target, table, key, ReverseTransforms::forColumn);
+            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(target, table, key, false);
+        };
     }
 
     /** Whether the target has the table: the PostgreSQL catalog, or the SQLite file's schema. */
     private boolean targetExists(MappedTable table) {
-        if (!postgresIsSource) {
-            return PostgresCatalog.relationNames(postgres, table.target().schema()).contains(table.target().name());
+        if (route != Route.POSTGRES_TO_SQLITE) {
+            return PostgresCatalog.relationNames(target, table.target().schema()).contains(table.target().name());
         }
-        try (PreparedStatement statement = sqlite.prepareStatement(
+        try (PreparedStatement statement = target.prepareStatement(
                 "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
             statement.setString(1, table.source().id().name());
             try (ResultSet rs = statement.executeQuery()) {
@@ -172,11 +201,11 @@ public final class Verifier {
     }
 
     private TableId sourceId(MappedTable table) {
-        return postgresIsSource ? table.target() : table.source().id();
+        return route == Route.POSTGRES_TO_SQLITE ? table.target() : table.source().id();
     }
 
     private TableId targetId(MappedTable table) {
-        return postgresIsSource ? table.source().id() : table.target();
+        return route == Route.POSTGRES_TO_SQLITE ? table.source().id() : table.target();
     }
 
     private TableVerification result(MappedTable table, TableVerification.Method method,
