@@ -194,7 +194,8 @@ public final class Sync {
         TableResult table = loaded.tables().stream().filter(t -> t.target().equals(plan.table().target()))
                 .findFirst().orElseThrow();
         store.save(state, new SyncState(plan.table().target().schema(), plan.table().target().name(),
-                plan.watermarkColumn(), scan == null ? null : scan.highSource(),
+                plan.watermarkColumn(), scan == null ? null : scan.kind(plan.table().source().id().name()),
+                scan == null ? null : scan.highSource(),
                 scan == null ? null : scan.highNormalised(), OffsetDateTime.now(ZoneOffset.UTC), table.rowsRead(),
                 table.rowsWritten()));
         return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_LOAD, table.rowsRead(),
