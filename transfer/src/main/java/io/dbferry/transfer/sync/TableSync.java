@@ -67,7 +67,7 @@ final class TableSync {
                     moved ? scan.highSource() : state.highWatermarkSource(),
                     moved ? scan.highNormalised() : state.highWatermarkNormalised(), now(), read, upserted));
             return new TableSyncResult(table.target(), TableSyncResult.Mode.INCREMENTAL, read, upserted, scan.nulls(), 0,
-                    millisSince(started));
+                    millisSince(started), null);
         });
     }
 
@@ -94,7 +94,7 @@ final class TableSync {
             store.save(target, new SyncState(table.target().schema(), table.target().name(), null, null, null, null, now(),
                     read, read));
             return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_REFRESH, read, read, 0, 0,
-                    millisSince(started));
+                    millisSince(started), null);
         });
     }
 
