@@ -44,7 +44,8 @@ final class TableSync {
         long started = System.nanoTime();
         return inTransactions(table, () -> {
             WatermarkScan scan = scan(table.source().id().name(), state, column, lookback);
-            Watermark watermark = new Watermark(column, scan.kind(table.source().id().name()));
+            Watermark watermark = new Watermark(column, scan.kind(table.source().id().name(),
+                    state.watermarkKind() == null ? WatermarkKind.TIMESTAMP_TEXT : state.watermarkKind()));
             long read = 0;
             long upserted = 0;
             if (state.highWatermarkNormalised() != null) {
@@ -77,7 +78,7 @@ final class TableSync {
         BigDecimal high = state.highWatermarkNormalised();
         if (high != null && (known == WatermarkKind.ISO_TEXT || known == WatermarkKind.NUMBER)) {
             WatermarkScan window = WindowScan.of(source, table, new Watermark(column, known), high, lookback);
-            if (window.kind(table) == known) {
+            if (window.kind(table, known) == known) { // an empty window agrees with every kind
                 return window;
             }
         }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Objects;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -126,14 +127,28 @@ public record WatermarkScan(String column, long rows, long nulls, long numbers, 
     }
 
     /**
+     * How this column's values are compared, or why they cannot be; {@link WatermarkKind#TIMESTAMP_TEXT} when the
+     * scan found no value at all.
+     *
+     * @param table the source table name, for the message; never null
+     * @return never null
+     * @throws DbferryException as {@link #kind(String, WatermarkKind)}
+     */
+    public WatermarkKind kind(String table) {
+        return kind(table, WatermarkKind.TIMESTAMP_TEXT);
+    }
+
+    /**
      * How this column's values are compared, or why they cannot be.
      *
      * @param table the source table name, for the message; never null
-     * @return never null; {@link WatermarkKind#TIMESTAMP_TEXT} when the scan found no value at all
+     * @param whenEmpty the kind when the scan found no value (an empty window keeps the kind the state knows),
+     *     never null
+     * @return never null
      * @throws DbferryException with {@link ErrorCode#SYNC_REFUSED} when values are blobs, unparseable text, or
      *     text and numbers mixed: {@code >} between them would skip or repeat rows
      */
-    public WatermarkKind kind(String table) {
+    public WatermarkKind kind(String table, WatermarkKind whenEmpty) {
         String where = "the watermark column \"" + column + "\" of \"" + table + "\"";
         if (blobs > 0) {
             throw refused(where + " holds " + blobs + " BLOB values, which are not points in time");
@@ -149,7 +164,10 @@ public record WatermarkScan(String column, long rows, long nulls, long numbers, 
         if (numbers > 0) {
             return WatermarkKind.NUMBER;
         }
-        return texts > 0 && isoTexts == texts ? WatermarkKind.ISO_TEXT : WatermarkKind.TIMESTAMP_TEXT;
+        if (texts > 0) {
+            return isoTexts == texts ? WatermarkKind.ISO_TEXT : WatermarkKind.TIMESTAMP_TEXT;
+        }
+        return Objects.requireNonNull(whenEmpty, "whenEmpty");
     }
 
     private static DbferryException refused(String what) {

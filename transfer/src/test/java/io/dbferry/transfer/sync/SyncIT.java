@@ -200,6 +200,26 @@ class SyncIT {
         assertThat(targetString("SELECT string_agg(id::text, ',' ORDER BY id) FROM items")).isEqualTo("1,2,3,4,5,6");
     }
 
+    /**
+     * With the row at the high-watermark gone, the window is empty. The run must still read only the window: a
+     * value written before it in a format without a leading date ('10:00', which SQLite reads as 2000-01-01) is
+     * not looked at, whereas a scan of the whole column would see it and switch the column to TIMESTAMP_TEXT.
+     */
+    @Test
+    void anEmptyWindowIsNotAReasonToScanTheWholeColumn() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00'), (2, 'b', 1, NULL, '2024-03-01')");
+        sync(defaults());
+        source("DELETE FROM items WHERE id = 2", "INSERT INTO items VALUES (4, 'd', 1, NULL, '10:00')");
+
+        SyncResult empty = sync(defaults());
+
+        assertThat(empty.rowsRead()).isZero();
+        assertThat(targetString("SELECT watermark_kind FROM dbferry.sync_state")).isEqualTo("ISO_TEXT");
+        source("INSERT INTO items VALUES (3, 'c', 1, NULL, '2024-03-02')");
+        assertThat(sync(defaults()).rowsUpserted()).isEqualTo(1);
+        assertThat(targetString("SELECT string_agg(id::text, ',' ORDER BY id) FROM items")).isEqualTo("1,2,3");
+    }
+
     @Test
     void aNumberWrittenToAnIsoTextColumnAfterTheFirstSyncIsRefused() throws Exception {
         source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00')");
