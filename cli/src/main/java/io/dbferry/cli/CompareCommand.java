@@ -11,7 +11,9 @@ import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Option;
         footer = {"%nExamples:%n"
                 + "  dbferry compare samples/chinook.sqlite postgresql://postgres@localhost/chinook%n"
                 + "  dbferry compare app.db postgresql://app@db/app --format markdown --output report.md%n"
-                + "  dbferry compare app.db postgresql://app@db/app --sample-rows 100000 --format json%n",
+                + "  dbferry compare app.db postgresql://app@db/app --sample-rows 100000 --format json%n"
+                + "  dbferry compare app.db postgresql://app@db/app --no-data --watermark-column updated_at%n",
                 "%nExit codes:%n"
                 + "  0  no errors (warnings and infos may remain)%n"
                 + "  1  the check itself failed (the message says what failed)%n"
@@ -67,6 +70,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + "Default: all.")
     String sampleRows;
 
+    @Option(names = "--watermark-column", paramLabel = "COLUMN",
+            description = "The column dbferry sync will use as watermark: warn (WATERMARK_NOT_INDEXED) for each "
+                    + "table that has it but no index in the source starting with it, since every sync then "
+                    + "reads the whole table. Default: not checked.")
+    String watermarkColumn;
+
+    @Option(names = "--table-watermark", paramLabel = "TABLE=COLUMN",
+            description = "A table's own sync watermark column, checked the same way (repeatable).")
+    Map<String, String> tableWatermarks = new LinkedHashMap<>();
+
     @Mixin
     ReportOutput output;
 
@@ -86,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
         output.checkWritable();
         CompareOptions options = new CompareOptions(
                 ifExists.apply(selection.apply(MigrationOptions.builder())).castRules(cast.rules()).build(), data,
-                parseSampleRows(sampleRows));
+                parseSampleRows(sampleRows), watermarkColumn, tableWatermarks);
         String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
         CompatibilityReport report;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);

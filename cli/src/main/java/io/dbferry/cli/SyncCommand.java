@@ -60,7 +60,9 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--watermark-column", paramLabel = "COLUMN", defaultValue = SyncOptions.DEFAULT_WATERMARK_COLUMN,
             description = "The source column that tells when a row last changed: date-time text in any format "
                     + "SQLite's date functions read (mixed formats are fine), or numbers (epoch seconds, "
-                    + "milliseconds, a counter). Default: ${DEFAULT-VALUE}.")
+                    + "milliseconds, a counter). Create an index on it in the source: later syncs then read only "
+                    + "the changed rows through it (each run warns, WATERMARK_NOT_INDEXED, while there is none). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String watermarkColumn;
 
     @Option(names = "--table-watermark", paramLabel = "TABLE=COLUMN",

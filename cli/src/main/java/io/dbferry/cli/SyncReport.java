@@ -8,6 +8,7 @@ import io.dbferry.transfer.sync.TableSyncResult;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * The summary of one sync, for people (stderr) and for scripts ({@code --json}, stdout).
@@ -43,7 +44,20 @@ final class SyncReport {
                     nulls(table), table.millis() / 1000.0);
         }
         err.println(oneLine());
+        warnings().forEach(err::println);
         err.flush();
+    }
+
+    /**
+     * One line per table whose watermark column has no index in the source, with the statement that creates
+     * one; printed after every run, since every incremental sync of such a table reads all of it.
+     *
+     * @return never null, possibly empty
+     */
+    List<String> warnings() {
+        return result.tables().stream().map(TableSyncResult::watermarkIssue).filter(Objects::nonNull)
+                .map(i -> "dbferry: warning: " + i.message() + "; " + i.suggestion() + " [" + i.code() + "]")
+                .toList();
     }
 
     /** The whole run in one line, as {@code --every} logs it. */

@@ -63,7 +63,9 @@ final class SyncSchedule {
         String at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         try {
             SyncResult result = sync.run();
-            err.println(at + " " + new SyncReport(result).oneLine());
+            SyncReport report = new SyncReport(result);
+            err.println(at + " " + report.oneLine());
+            report.warnings().forEach(w -> err.println(at + " " + w));
             if (metricsFile != null) {
                 SyncMetrics.write(metricsFile, result);
             }

@@ -77,6 +77,31 @@ class CompareCommandIT {
     }
 
     @Test
+    void warnsForEachSyncWatermarkColumnWithoutAnIndexInTheSource() throws Exception {
+        Path sqlite = dir.resolve("app.db");
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE indexed (id INTEGER PRIMARY KEY, updated_at DATETIME)");
+            s.execute("CREATE INDEX indexed_updated_at ON indexed (updated_at, id)");
+            s.execute("CREATE TABLE plain (id INTEGER PRIMARY KEY, updated_at DATETIME)");
+            s.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, ts INTEGER, updated_at DATETIME)");
+            s.execute("CREATE INDEX events_updated_at ON events (updated_at)");
+        }
+
+        JsonNode report = compareJson(0, sqlite.toString(), TargetArgument.of(database), "--no-data",
+                "--watermark-column", "updated_at", "--table-watermark", "events=ts");
+
+        assertThat(issues(report, "WATERMARK_NOT_INDEXED")).extracting(i -> i.get("object").asText())
+                .containsExactlyInAnyOrder("plain.updated_at", "events.ts");
+        JsonNode plain = issue(report, "WATERMARK_NOT_INDEXED", "plain", "updated_at");
+        assertThat(plain.get("severity").asText()).isEqualTo("warning");
+        assertThat(plain.get("suggestion").asText())
+                .endsWith("CREATE INDEX IF NOT EXISTS \"plain_updated_at_idx\" ON \"plain\"(\"updated_at\")");
+        assertThat(codes(compareJson(0, sqlite.toString(), TargetArgument.of(database), "--no-data")))
+                .doesNotContain("WATERMARK_NOT_INDEXED");
+    }
+
+    @Test
     void chinookIntoAnEmptyTargetHasNoErrorAndEveryTableIsToBeCreated() throws Exception {
         JsonNode report = compareJson(0, Samples.chinook().toString(), TargetArgument.of(database));
 

@@ -89,6 +89,21 @@ class SyncCommandIT {
     }
 
     @Test
+    void warnsOnEveryRunWhileTheWatermarkColumnHasNoIndexInTheSource() throws Exception {
+        String warning = "dbferry: warning: the sync watermark column \"users\".\"modified\" has no index in the "
+                + "source, so every incremental sync reads the whole table to find the changed rows; create the index "
+                + "in the source (dbferry never writes to it): CREATE INDEX IF NOT EXISTS \"users_modified_idx\" ON "
+                + "\"users\"(\"modified\") [WATERMARK_NOT_INDEXED]";
+        assertThat(sync().err()).contains(warning);
+        assertThat(sync().err()).contains(warning);
+
+        source("CREATE INDEX users_modified ON users (modified)");
+        CommandRun indexed = sync();
+        assertThat(indexed.exitCode()).as(indexed.err()).isZero();
+        assertThat(indexed.err()).contains("incremental").doesNotContain("WATERMARK_NOT_INDEXED");
+    }
+
+    @Test
     void exitsWithFiveWhileAnotherSyncHoldsTheLock() throws Exception {
         try (var pool = io.dbferry.transfer.connect.PostgresTarget.connect(database.url(), 2);
                 SyncLock held = SyncLock.acquire(pool.dataSource(), "public")) {

@@ -117,7 +117,12 @@ public enum IssueCode {
     /** A foreign key's parent columns are not a primary or unique key, so PostgreSQL cannot create it. */
     FOREIGN_KEY_MISMATCH(ERROR, "a foreign key's parent columns are not a primary or unique key"),
     /** A REAL column holds Infinity or -Infinity. */
-    NAN_OR_INFINITY(WARNING, "a REAL column holds NaN or Infinity");
+    NAN_OR_INFINITY(WARNING, "a REAL column holds NaN or Infinity"),
+
+    // Sync: with --watermark-column or --table-watermark.
+    /** The watermark column leads no index in the source, so each incremental sync reads the whole table. */
+    WATERMARK_NOT_INDEXED(WARNING, "the sync watermark column has no index in the source, so each sync reads "
+            + "the whole table");
 
     private final Severity severity;
     private final String description;

@@ -8,6 +8,7 @@ import io.dbferry.introspect.compare.IdentifierChecker;
 import io.dbferry.introspect.compare.IssueCode;
 import io.dbferry.introspect.compare.MappingChecks;
 import io.dbferry.introspect.compare.SchemaComparator;
+import io.dbferry.introspect.compare.WatermarkIndexCheck;
 import io.dbferry.introspect.mapping.CastRule;
 import io.dbferry.introspect.mapping.CastRules;
 import io.dbferry.introspect.mapping.IdentifierPolicy;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * One run of {@code dbferry compare}: identifier checks, what the mapping does not carry over, the schema
- * comparison with the target as it is, and (with {@link CompareOptions#profileData()}) the data profile of
+ * comparison with the target as it is, the index on each table's sync watermark column (when one is named), and (with {@link CompareOptions#profileData()}) the data profile of
  * every selected table, checked against the target table's real column types when it exists. Both sides are
  * only read. Single-threaded; not reusable.
  */
@@ -92,6 +93,7 @@ public final class CompatibilityCheck {
         SchemaSnapshot targetSchema = existingTables(mapping,
                 PostgresSchemaReader.read(target, migration.targetSchema()), issues);
         issues.addAll(new SchemaComparator().compare(mapping, targetSchema));
+        issues.addAll(WatermarkIndexCheck.check(tables, options::watermarkColumnOf));
         long rows = 0;
         if (options.profileData()) {
             rows = profile(mapping, targetSchema, issues) + profileUnderOwnNames(tables, mappable, colliding, issues);

@@ -2,6 +2,7 @@ package io.dbferry.transfer.sync;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.compare.WatermarkIndexCheck;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.postgres.PostgresCatalog;
@@ -94,11 +95,20 @@ public final class Sync {
                             plan.watermarkColumn(), options.lookback())));
                 }
             }
-            return new SyncResult(results, (System.nanoTime() - started) / 1_000_000);
+            return new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED, "lost a connection during the sync: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Names the watermark column of a table whose source has no index on it (issue 6: a sync then scans it all). */
+    private static TableSyncResult withIndexCheck(TableSyncResult result, List<SyncPlan> plans) {
+        SyncPlan plan = plans.stream().filter(p -> p.table().target().equals(result.target())).findFirst().orElseThrow();
+        String column = plan.watermarkColumn();
+        return column == null || WatermarkIndexCheck.isIndexed(plan.table().source(), column) ? result
+                : result.withWatermarkIssue(WatermarkIndexCheck.issue(plan.table().source().id().name(), column));
     }
 
     /** With {@code --deletes detect}: deletes the target rows the source no longer has, after the upsert. */
@@ -194,11 +204,12 @@ public final class Sync {
         TableResult table = loaded.tables().stream().filter(t -> t.target().equals(plan.table().target()))
                 .findFirst().orElseThrow();
         store.save(state, new SyncState(plan.table().target().schema(), plan.table().target().name(),
-                plan.watermarkColumn(), scan == null ? null : scan.highSource(),
+                plan.watermarkColumn(), scan == null ? null : scan.kind(plan.table().source().id().name()),
+                scan == null ? null : scan.highSource(),
                 scan == null ? null : scan.highNormalised(), OffsetDateTime.now(ZoneOffset.UTC), table.rowsRead(),
                 table.rowsWritten()));
         return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_LOAD, table.rowsRead(),
-                table.rowsWritten(), scan == null ? 0 : scan.nulls(), 0, table.millis());
+                table.rowsWritten(), scan == null ? 0 : scan.nulls(), 0, table.millis(), null);
     }
 
     private MigrationOptions fullLoadOptions(List<SyncPlan> first) {

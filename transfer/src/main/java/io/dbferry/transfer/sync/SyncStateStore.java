@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,14 +33,27 @@ public final class SyncStateStore {
               last_run_at timestamptz NOT NULL,
               rows_read bigint NOT NULL,
               rows_upserted bigint NOT NULL,
+              watermark_kind text,
               PRIMARY KEY (target_schema, target_table))""";
 
-    private static final String SELECT = "SELECT target_table, watermark_column, high_watermark_source, "
-            + "high_watermark_normalised, last_run_at, rows_read, rows_upserted FROM dbferry.sync_state "
-            + "WHERE target_schema = ?";
+    /**
+     * {@code watermark_kind} came after the first release of sync: a state table without it gets it (states
+     * written before have NULL, read as "not known"). Checked first, since ALTER TABLE locks the table even when
+     * the column exists.
+     */
+    private static final String HAS_KIND = "SELECT 1 FROM information_schema.columns WHERE table_schema = "
+            + "'dbferry' AND table_name = 'sync_state' AND column_name = 'watermark_kind'";
+    private static final String ADD_KIND = "ALTER TABLE dbferry.sync_state ADD COLUMN IF NOT EXISTS watermark_kind text";
 
-    private static final String UPSERT = "INSERT INTO dbferry.sync_state AS s VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    private static final String SELECT = "SELECT target_table, watermark_column, high_watermark_source, "
+            + "high_watermark_normalised, last_run_at, rows_read, rows_upserted, watermark_kind "
+            + "FROM dbferry.sync_state WHERE target_schema = ?";
+
+    private static final String UPSERT = "INSERT INTO dbferry.sync_state AS s (target_schema, target_table, "
+            + "watermark_column, high_watermark_source, high_watermark_normalised, last_run_at, rows_read, "
+            + "rows_upserted, watermark_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             + "ON CONFLICT (target_schema, target_table) DO UPDATE SET watermark_column = EXCLUDED.watermark_column, "
+            + "watermark_kind = EXCLUDED.watermark_kind, "
             + "high_watermark_source = EXCLUDED.high_watermark_source, "
             + "high_watermark_normalised = EXCLUDED.high_watermark_normalised, last_run_at = EXCLUDED.last_run_at, "
             + "rows_read = EXCLUDED.rows_read, rows_upserted = EXCLUDED.rows_upserted";
@@ -54,6 +68,11 @@ public final class SyncStateStore {
         try (Statement statement = target.createStatement()) {
             statement.execute("CREATE SCHEMA IF NOT EXISTS dbferry");
             statement.execute(CREATE);
+            try (ResultSet rs = statement.executeQuery(HAS_KIND)) {
+                if (!rs.next()) {
+                    statement.execute(ADD_KIND);
+                }
+            }
         } catch (SQLException e) {
             throw failed("creating dbferry.sync_state in the target", e);
         }
@@ -74,8 +93,8 @@ public final class SyncStateStore {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     states.put(rs.getString(1), new SyncState(targetSchema, rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getBigDecimal(4), rs.getObject(5, OffsetDateTime.class),
-                            rs.getLong(6), rs.getLong(7)));
+                            kind(rs.getString(8)), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getLong(7)));
                 }
             }
             return states;
@@ -101,10 +120,17 @@ public final class SyncStateStore {
             statement.setObject(6, state.lastRunAt());
             statement.setLong(7, state.rowsRead());
             statement.setLong(8, state.rowsUpserted());
+            statement.setString(9, state.watermarkKind() == null ? null : state.watermarkKind().name());
             statement.executeUpdate();
         } catch (SQLException e) {
             throw failed("writing dbferry.sync_state of " + new TableId(state.targetSchema(), state.targetTable()), e);
         }
+    }
+
+    /** A stored kind; one this version does not know (written by a newer one) reads as not known. */
+    private static WatermarkKind kind(String stored) {
+        return stored == null ? null : Arrays.stream(WatermarkKind.values()).filter(k -> k.name().equals(stored))
+                .findFirst().orElse(null);
     }
 
     private static DbferryException failed(String what, SQLException e) {

@@ -5,6 +5,7 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.transfer.write.CopyFormat;
 import io.dbferry.transfer.write.CopyStatement;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,12 +35,17 @@ final class TableSync {
         this.target = target;
     }
 
-    /** Upserts the rows whose watermark is at or after {@code high − lookback}; see {@link Watermark#window}. */
+    /**
+     * Upserts the rows whose watermark is at or after {@code high − lookback}; see {@link Watermark#window}. The
+     * watermark is checked by a {@link WindowScan} when the state knows how the column is stored, else (or when
+     * the window holds values of another kind) by a scan of the whole column.
+     */
     TableSyncResult incremental(MappedTable table, SyncState state, String column, Duration lookback) {
         long started = System.nanoTime();
         return inTransactions(table, () -> {
-            WatermarkScan scan = WatermarkScan.of(source, table.source().id().name(), column);
-            Watermark watermark = new Watermark(column, scan.kind(table.source().id().name()));
+            WatermarkScan scan = scan(table.source().id().name(), state, column, lookback);
+            Watermark watermark = new Watermark(column, scan.kind(table.source().id().name(),
+                    state.watermarkKind() == null ? WatermarkKind.TIMESTAMP_TEXT : state.watermarkKind()));
             long read = 0;
             long upserted = 0;
             if (state.highWatermarkNormalised() != null) {
@@ -58,12 +64,25 @@ final class TableSync {
                 upserted = execute(StagedUpsert.upsert(table));
             }
             boolean moved = scan.highNormalised() != null;
-            store.save(target, new SyncState(state.targetSchema(), state.targetTable(), column,
+            store.save(target, new SyncState(state.targetSchema(), state.targetTable(), column, watermark.kind(),
                     moved ? scan.highSource() : state.highWatermarkSource(),
                     moved ? scan.highNormalised() : state.highWatermarkNormalised(), now(), read, upserted));
             return new TableSyncResult(table.target(), TableSyncResult.Mode.INCREMENTAL, read, upserted, scan.nulls(), 0,
-                    millisSince(started));
+                    millisSince(started), null);
         });
+    }
+
+    /** The window's scan when the state's kind allows one and the window agrees with it, else the census. */
+    private WatermarkScan scan(String table, SyncState state, String column, Duration lookback) {
+        WatermarkKind known = state.watermarkKind();
+        BigDecimal high = state.highWatermarkNormalised();
+        if (high != null && (known == WatermarkKind.ISO_TEXT || known == WatermarkKind.NUMBER)) {
+            WatermarkScan window = WindowScan.of(source, table, new Watermark(column, known), high, lookback);
+            if (window.kind(table, known) == known) { // an empty window agrees with every kind
+                return window;
+            }
+        }
+        return WatermarkScan.of(source, table, column);
     }
 
     /** Empties the table and loads every source row, in one transaction ({@code --full-refresh}). */
@@ -73,10 +92,10 @@ final class TableSync {
             execute(StagedUpsert.truncate(table));
             long read = new RowCopy(table).copy(source, target, CopyStatement.sql(table, CopyFormat.BINARY),
                     DSL.noCondition(), "all rows");
-            store.save(target, new SyncState(table.target().schema(), table.target().name(), null, null, null, now(),
+            store.save(target, new SyncState(table.target().schema(), table.target().name(), null, null, null, null, now(),
                     read, read));
             return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_REFRESH, read, read, 0, 0,
-                    millisSince(started));
+                    millisSince(started), null);
         });
     }
 

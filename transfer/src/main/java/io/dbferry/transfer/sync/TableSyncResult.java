@@ -1,5 +1,7 @@
 package io.dbferry.transfer.sync;
 
+import io.dbferry.introspect.compare.CompatibilityIssue;
+import io.dbferry.introspect.compare.IssueCode;
 import io.dbferry.introspect.model.TableId;
 import java.util.Objects;
 
@@ -14,9 +16,12 @@ import java.util.Objects;
  *     run (0 for a refresh)
  * @param rowsDeleted target rows deleted because the source no longer has their key ({@code --deletes detect})
  * @param millis wall time in milliseconds
+ * @param watermarkIssue a {@link IssueCode#WATERMARK_NOT_INDEXED} warning when no index of the source table
+ *     starts with the watermark column, so that every incremental sync reads the whole table; null when one
+ *     does, or for a table reloaded in full
  */
 public record TableSyncResult(TableId target, Mode mode, long rowsRead, long rowsUpserted, long nullWatermarks,
-        long rowsDeleted, long millis) {
+        long rowsDeleted, long millis, CompatibilityIssue watermarkIssue) {
 
     /** How a table was synced. */
     public enum Mode {
@@ -34,6 +39,17 @@ public record TableSyncResult(TableId target, Mode mode, long rowsRead, long row
     }
 
     /**
+     * The same result with a warning about the table's watermark column.
+     *
+     * @param issue the warning, never null
+     * @return never null
+     */
+    public TableSyncResult withWatermarkIssue(CompatibilityIssue issue) {
+        return new TableSyncResult(target, mode, rowsRead, rowsUpserted, nullWatermarks, rowsDeleted, millis,
+                Objects.requireNonNull(issue, "issue"));
+    }
+
+    /**
      * The same result with deleted rows counted.
      *
      * @param deleted rows deleted, ≥ 0
@@ -41,7 +57,8 @@ public record TableSyncResult(TableId target, Mode mode, long rowsRead, long row
      * @return never null
      */
     public TableSyncResult withDeleted(long deleted, long extraMillis) {
-        return new TableSyncResult(target, mode, rowsRead, rowsUpserted, nullWatermarks, deleted, millis + extraMillis);
+        return new TableSyncResult(target, mode, rowsRead, rowsUpserted, nullWatermarks, deleted, millis + extraMillis,
+                watermarkIssue);
     }
 
     /** Validates the parts. */

@@ -179,6 +179,57 @@ class SyncIT {
                 .isEqualTo("2024-01-01 13:00:00");
     }
 
+    /**
+     * After the first sync the state knows the column holds ISO text, and later runs read a text range on the
+     * raw column from 5 days before the window: rows written late near its start arrive whatever their format.
+     */
+    @Test
+    void isoTextRowsNearTheWindowStartArriveInEveryFormatAndOnlyTheyAreRead() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-03-05 12:00:00'), (2, 'old', 1, NULL, '2024-02-01')");
+        SyncOptions tenMinutes = lookback(defaults(), Duration.ofMinutes(10)); // the window starts at 11:50:00 UTC
+        sync(tenMinutes);
+        assertThat(targetString("SELECT watermark_kind FROM dbferry.sync_state")).isEqualTo("ISO_TEXT");
+
+        source("INSERT INTO items VALUES (3, 't', 1, NULL, '2024-03-05T11:50:00Z'), "
+                + "(4, 'space', 1, NULL, '2024-03-05 11:50:00.001'), (5, 'plus5', 1, NULL, '2024-03-05T16:50:00+05:00'), "
+                + "(6, 'minus14', 1, NULL, '2024-03-04T21:00:00-14:59'), (7, 'late', 1, NULL, '2024-03-05 11:49:59.999')");
+        SyncResult result = sync(tenMinutes);
+
+        assertThat(result.rowsRead()).isEqualTo(5); // rows 1 and 3-6; row 2 is outside the text range
+        assertThat(result.rowsUpserted()).isEqualTo(4);
+        assertThat(targetString("SELECT string_agg(id::text, ',' ORDER BY id) FROM items")).isEqualTo("1,2,3,4,5,6");
+    }
+
+    /**
+     * With the row at the high-watermark gone, the window is empty. The run must still read only the window: a
+     * value written before it in a format without a leading date ('10:00', which SQLite reads as 2000-01-01) is
+     * not looked at, whereas a scan of the whole column would see it and switch the column to TIMESTAMP_TEXT.
+     */
+    @Test
+    void anEmptyWindowIsNotAReasonToScanTheWholeColumn() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00'), (2, 'b', 1, NULL, '2024-03-01')");
+        sync(defaults());
+        source("DELETE FROM items WHERE id = 2", "INSERT INTO items VALUES (4, 'd', 1, NULL, '10:00')");
+
+        SyncResult empty = sync(defaults());
+
+        assertThat(empty.rowsRead()).isZero();
+        assertThat(targetString("SELECT watermark_kind FROM dbferry.sync_state")).isEqualTo("ISO_TEXT");
+        source("INSERT INTO items VALUES (3, 'c', 1, NULL, '2024-03-02')");
+        assertThat(sync(defaults()).rowsUpserted()).isEqualTo(1);
+        assertThat(targetString("SELECT string_agg(id::text, ',' ORDER BY id) FROM items")).isEqualTo("1,2,3");
+    }
+
+    @Test
+    void aNumberWrittenToAnIsoTextColumnAfterTheFirstSyncIsRefused() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00')");
+        sync(defaults());
+        source("INSERT INTO items VALUES (2, 'b', 2, NULL, 1704103200)"); // sorts before every text value
+
+        assertThatThrownBy(() -> sync(defaults())).isInstanceOf(DbferryException.class)
+                .hasMessageContaining("mixes 1 text and 1 numeric values");
+    }
+
     @Test
     void epochNumbersAreComparedAsNumbersWithTheLookbackInTheirUnit() throws Exception {
         source("CREATE TABLE events (id INTEGER PRIMARY KEY, what TEXT, updated_at INTEGER)",
@@ -189,6 +240,11 @@ class SyncIT {
         source("INSERT INTO events VALUES (3, 'c', 1704103250000)"); // committed late, 10 s behind: in the window
         assertThat(sync(options).rowsUpserted()).isEqualTo(1);
         assertEqual(options);
+        assertThat(targetString("SELECT watermark_kind FROM dbferry.sync_state")).isEqualTo("NUMBER");
+
+        // Text sorts after every number, so the window holds it (and the 2 numbers of the last 30 s) and refuses it.
+        source("INSERT INTO events VALUES (4, 'd', '2024-01-01 10:00:00')");
+        assertThatThrownBy(() -> sync(options)).hasMessageContaining("mixes 1 text and 2 numeric values");
     }
 
     @Test
