@@ -195,10 +195,7 @@ public final class MigrateCommand implements Callable<Integer> {
         return switch (route) {
             case SQLITE_TO_POSTGRES -> migrateToPostgres();
             case POSTGRES_TO_SQLITE -> MigrateToSqlite.run(this, options(), progress(spec.commandLine().getErr()));
-            case POSTGRES_TO_POSTGRES -> {
-                route.refuse("migrate");
-                yield ExitCodes.FAILURE;
-            }
+            case POSTGRES_TO_POSTGRES -> MigratePostgresCopy.run(this, progress(spec.commandLine().getErr()));
         };
     }
 

@@ -18,7 +18,7 @@ enum Route {
     SQLITE_TO_POSTGRES,
     /** One schema of a PostgreSQL database into a SQLite file (issue 9). */
     POSTGRES_TO_SQLITE,
-    /** PostgreSQL into another PostgreSQL database or schema (issue 9): not available in the CLI yet. */
+    /** One schema of a PostgreSQL database into another database or schema, with identical types (issue 9). */
     POSTGRES_TO_POSTGRES;
 
     /**
@@ -53,8 +53,11 @@ enum Route {
      */
     void refuse(String command) {
         throw new DbferryException(ErrorCode.INVALID_URL, command + " from " + label() + " is not supported yet; "
-                + "supported: " + (command.equals("migrate") || command.equals("verify") || command.equals("plan")
-                        ? "SQLite → PostgreSQL and PostgreSQL → SQLite" : "SQLite → PostgreSQL"));
+                + "supported: " + switch (command) {
+                    case "migrate", "verify" -> "SQLite → PostgreSQL, PostgreSQL → SQLite and PostgreSQL → PostgreSQL";
+                    case "plan" -> "SQLite → PostgreSQL and PostgreSQL → SQLite";
+                    default -> "SQLite → PostgreSQL";
+                });
     }
 
     /**

@@ -3,6 +3,8 @@ package io.dbferry.cli;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.mapping.SqliteSchema;
 import io.dbferry.transfer.connect.DatabaseUrl;
+import io.dbferry.transfer.pgcopy.PostgresCopyOptions;
+import io.dbferry.transfer.pgcopy.PostgresCopyVerification;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.SourceMapping;
 import io.dbferry.transfer.tosqlite.PostgresToSqlite;
@@ -15,10 +17,11 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
 
 /** {@code dbferry verify SOURCE TARGET}: proof that the target holds exactly the source's data (issue 7). */
 @Command(name = "verify",
@@ -90,10 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
         Shown shown = switch (route) {
             case SQLITE_TO_POSTGRES -> verifyPostgres(options, err);
             case POSTGRES_TO_SQLITE -> verifySqlite(options, err);
-            case POSTGRES_TO_POSTGRES -> {
-                route.refuse("verify");
-                yield null;
-            }
+            case POSTGRES_TO_POSTGRES -> verifyPostgresCopy(options, err);
         };
         output.write(spec, switch (output.format) {
             case TEXT -> VerifyText.render(shown.source(), shown.target(), shown.report());
@@ -123,6 +123,30 @@ public final class VerifyCommand implements Callable<Integer> {
             VerificationReport report = Verifier.postgresToSqlite(sourceConnection, targetConnection, options)
                     .verify(ReverseMapping.of(selection.sourceSchema, schema.tables()), table -> {
                         err.println("dbferry: verifying \"" + table.source().id().name() + '"');
+                        err.flush();
+                    });
+            return new Shown(sourceShown, targetShown, report);
+        }
+    }
+
+    /** PostgreSQL → PostgreSQL: both sides compared as PostgreSQL's text output, column types identical. */
+    private Shown verifyPostgresCopy(VerifyOptions options, PrintWriter err) throws Exception {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Route.POSTGRES_TO_POSTGRES.refuseOptions(parsed, List.of("--cast", "--cast-file", "--identifiers"));
+        PostgresCopyOptions copy = PostgresCopyOptions.builder().sourceSchema(selection.sourceSchema)
+                .targetSchema(parsed.hasMatchedOption("--target-schema") ? selection.targetSchema
+                        : selection.sourceSchema)
+                .tables(selection.tables).exclude(selection.exclude).build();
+        try (Target sourceDb = Endpoints.openPostgresSource(endpoints.source);
+                Connection sourceConnection = sourceDb.pool().connection();
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
+                Connection targetConnection = targetDb.pool().connection()) {
+            String sourceShown = sourceDb.pool().url().redacted() + " (schema \"" + copy.sourceSchema() + "\")";
+            String targetShown = targetDb.pool().url().redacted() + " (schema \"" + copy.targetSchema() + "\")";
+            err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
+            VerificationReport report = PostgresCopyVerification.verify(sourceConnection, targetConnection, copy,
+                    options, table -> {
+                        err.println("dbferry: verifying " + table.target());
                         err.flush();
                     });
             return new Shown(sourceShown, targetShown, report);

@@ -138,7 +138,7 @@ class PostgresToSqliteCommandIT {
     }
 
     @Test
-    void refusesOptionsOfTheOtherDirectionAndPostgresToPostgres() throws Exception {
+    void refusesOptionsOfTheOtherDirectionAndACopyOfASchemaOntoItself() throws Exception {
         TestDatabase source = freshDatabase();
         String sqlite = dir.resolve("x.db").toString();
 
@@ -146,9 +146,12 @@ class PostgresToSqliteCommandIT {
         assertThat(cast.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(cast.err()).contains("--cast does not apply to PostgreSQL → SQLite; leave it out");
 
-        CommandRun both = run("migrate", TargetArgument.of(source), TargetArgument.of(source));
-        assertThat(both.exitCode()).isEqualTo(ExitCodes.FAILURE);
-        assertThat(both.err()).contains("migrate from PostgreSQL → PostgreSQL is not supported yet");
+        try (Connection c = source.connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id integer PRIMARY KEY)");
+        }
+        CommandRun both = run("migrate", TargetArgument.of(source), TargetArgument.of(source), "--if-exists", "drop");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("source and target are schema \"public\" of the same database");
         assertThat(dir.resolve("x.db")).doesNotExist();
     }
 

@@ -32,9 +32,9 @@ class RouteTest {
     }
 
     @Test
-    void refusesPostgresToPostgresAsNotYetSupported() {
-        assertThatThrownBy(() -> Route.POSTGRES_TO_POSTGRES.refuse("migrate"))
-                .hasMessage("migrate from PostgreSQL → PostgreSQL is not supported yet; supported: SQLite → "
+    void refusesPostgresToPostgresPlanAsNotYetSupported() {
+        assertThatThrownBy(() -> Route.POSTGRES_TO_POSTGRES.refuse("plan"))
+                .hasMessage("plan from PostgreSQL → PostgreSQL is not supported yet; supported: SQLite → "
                         + "PostgreSQL and PostgreSQL → SQLite")
                 .extracting(e -> ((DbferryException) e).code()).isEqualTo(ErrorCode.INVALID_URL);
     }
