@@ -62,6 +62,9 @@ public final class PlanCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -75,7 +78,7 @@ public final class PlanCommand implements Callable<Integer> {
         writer.checkWritable();
         MigrationOptions options = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
-                Target targetDb = Endpoints.openPostgresTarget(target);
+                Target targetDb = Endpoints.openPostgresTarget(target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             err.println("dbferry: planning " + DatabaseUrl.parse(source).redacted() + " → "
                     + targetDb.pool().url().redacted() + " (schema \"" + options.targetSchema() + "\")");

@@ -67,6 +67,9 @@ public final class VerifyCommand implements Callable<Integer> {
     ReportOutput output;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -82,7 +85,7 @@ public final class VerifyCommand implements Callable<Integer> {
         VerificationReport report;
         String targetShown;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
-                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
