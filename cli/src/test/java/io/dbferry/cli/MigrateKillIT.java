@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class MigrateKillIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int ROWS = 300_000;
+    private static final int ROWS = 150_000;
 
     @TempDir
     Path dir;

@@ -34,7 +34,8 @@ import org.postgresql.util.ServerErrorMessage;
  * and followed by {@code SET CONSTRAINTS ALL IMMEDIATE}, so that deferred constraints and constraint triggers
  * are checked with the piece (PostgreSQL docs, SET CONSTRAINTS) instead of at the commit.
  *
- * <p>A piece PostgreSQL refuses (a data exception, an integrity violation, a trigger's error: see
+ * <p>The chunk is held encoded, as its COPY stream; the source values of a refused row are read again for its
+ * reject. A piece PostgreSQL refuses (a data exception, an integrity violation, a trigger's error: see
  * {@link #isRefusal}) is rolled back to its savepoint and narrowed down: when the server's error context names
  * the COPY line ({@code COPY child, line 7, column flag: …}; binary COPY counts one line a row), that row is the
  * refused one and the rows around it are sent again; otherwise — an error raised at the end of the COPY, by an
@@ -107,16 +108,25 @@ final class ChunkRedo {
             pieces.refused(0, pieces.rows.size(), refusal);
         }
         List<Reject> all = new ArrayList<>(pieces.rows.rejects());
-        all.addAll(pieces.refused);
+        all.addAll(refusedRejects(stream, pieces));
         return new Outcome(pieces.written, pieces.bytes, all);
     }
 
-    /** The rows of a chunk: converted for COPY, the source values beside them, and the transforms' rejects. */
-    private record Rows(List<Object[]> converted, List<Object[]> sourceValues, List<Reject> rejects) {
+    /**
+     * The rows of a chunk that go to COPY, encoded as one COPY stream would hold them (a batch of
+     * {@link CopyEncoder#BATCH_BYTES} holds many rows, so memory stays near the chunk's COPY size), with where
+     * each row's bytes are and its position among the rows the chunk's query returns; and the transforms'
+     * rejects.
+     */
+    private record Rows(CopyData header, CopyData trailer, List<CopyData> batches, int[] batch, int[] start,
+            int[] end, int[] position, List<Reject> rejects) {
         int size() {
-            return converted.size();
+            return batch.length;
         }
     }
+
+    /** A row PostgreSQL refused: its index among the rows sent, the column it named, and the server's error. */
+    private record Refusal(int row, String targetColumn, SQLException failure) {}
 
     /** Sends pieces of a chunk's rows, narrowing refused pieces down to their rows. */
     private final class Pieces {
@@ -125,7 +135,7 @@ final class ChunkRedo {
         private final CopyManager copy;
         private final MappedTable table;
         private final Rows rows;
-        private final List<Reject> refused = new ArrayList<>();
+        private final List<Refusal> refused = new ArrayList<>();
         private long written;
         private long bytes;
         private int sent;
@@ -189,23 +199,24 @@ final class ChunkRedo {
             if (refused.size() >= MAX_REFUSED) {
                 throw refusal;
             }
-            refused.add(refusedReject(table, rows.sourceValues().get(index), targetColumn, refusal));
+            refused.add(new Refusal(index, targetColumn, refusal));
         }
 
+        /** Sends rows {@code [from, to)}: the stream's header, their bytes batch by batch, the trailer. */
         private long copy(int from, int to) throws SQLException {
-            CopyEncoder encoder = CopyEncoder.of(options.copyFormat(),
-                    table.columns().stream().map(MappedColumn::targetType).toList());
             CopyIn copyIn = copy.copyIn(CopyStatement.sql(table, options.copyFormat()));
             try {
-                encoder.begin();
-                for (int i = from; i < to; i++) {
-                    encoder.appendRow(rows.converted().get(i));
-                    if (encoder.length() >= CopyEncoder.BATCH_BYTES) {
-                        write(copyIn, encoder.take());
+                write(copyIn, rows.header().bytes(), 0, rows.header().length());
+                for (int first = from; first < to; ) {
+                    int last = first;
+                    while (last + 1 < to && rows.batch()[last + 1] == rows.batch()[first]) {
+                        last++;
                     }
+                    write(copyIn, rows.batches().get(rows.batch()[first]).bytes(), rows.start()[first],
+                            rows.end()[last] - rows.start()[first]);
+                    first = last + 1;
                 }
-                encoder.end();
-                write(copyIn, encoder.take());
+                write(copyIn, rows.trailer().bytes(), 0, rows.trailer().length());
                 return copyIn.endCopy();
             } finally {
                 if (copyIn.isActive()) {
@@ -214,34 +225,91 @@ final class ChunkRedo {
             }
         }
 
-        private void write(CopyIn copyIn, CopyData batch) throws SQLException {
-            copyIn.writeToCopy(batch.bytes(), 0, batch.length());
-            bytes += batch.length();
+        private void write(CopyIn copyIn, byte[] data, int offset, int length) throws SQLException {
+            if (length > 0) {
+                copyIn.writeToCopy(data, offset, length);
+                bytes += length;
+            }
         }
     }
 
     /**
-     * Reads and converts the chunk. The source is read-only and unchanged during the run, so the chunk's query
-     * returns the same rows in the same order each time.
+     * Reads, converts and encodes the chunk. The source is read-only and unchanged during the run, so the
+     * chunk's query returns the same rows in the same order each time.
      */
     private Rows read(ChunkStream stream) throws SQLException {
         MappedTable table = stream.table().table();
         RowConverter converter = new RowConverter(table, options.textPolicy(), options.onError());
-        List<Object[]> converted = new ArrayList<>();
-        List<Object[]> sourceValues = new ArrayList<>();
+        CopyEncoder encoder = CopyEncoder.of(options.copyFormat(),
+                table.columns().stream().map(MappedColumn::targetType).toList());
+        encoder.begin();
+        CopyData header = encoder.take();
+        List<CopyData> batches = new ArrayList<>();
+        List<int[]> located = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
+        int[] position = {-1};
         try (Connection connection = SqliteSource.openReadOnly(source)) {
             new SqliteTableReader(connection).read(table, stream.chunk().bounds(), values -> {
+                position[0]++;
                 Object[] row = converter.convert(values);
                 if (row == null) {
                     rejects.add(converter.reject());
                     return;
                 }
-                converted.add(row.clone());
-                sourceValues.add(values.clone());
+                int start = encoder.length();
+                encoder.appendRow(row);
+                located.add(new int[] {batches.size(), start, encoder.length(), position[0]});
+                if (encoder.length() >= CopyEncoder.BATCH_BYTES) {
+                    batches.add(encoder.take());
+                }
             });
         }
-        return new Rows(converted, sourceValues, rejects);
+        batches.add(encoder.take());
+        encoder.end();
+        CopyData trailer = encoder.take();
+        int rows = located.size();
+        int[] batch = new int[rows];
+        int[] start = new int[rows];
+        int[] end = new int[rows];
+        int[] positions = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int[] at = located.get(i);
+            batch[i] = at[0];
+            start[i] = at[1];
+            end[i] = at[2];
+            positions[i] = at[3];
+        }
+        return new Rows(header, trailer, batches, batch, start, end, positions, rejects);
+    }
+
+    /**
+     * The rejects of the rows PostgreSQL refused, with their source values read again: only those rows' values
+     * are needed, and only when some were refused.
+     */
+    private List<Reject> refusedRejects(ChunkStream stream, Pieces pieces) throws SQLException {
+        if (pieces.refused.isEmpty()) {
+            return List.of();
+        }
+        MappedTable table = stream.table().table();
+        java.util.Map<Integer, Object[]> byPosition = new java.util.HashMap<>();
+        for (Refusal refusal : pieces.refused) {
+            byPosition.put(pieces.rows.position()[refusal.row()], null);
+        }
+        int[] position = {-1};
+        try (Connection connection = SqliteSource.openReadOnly(source)) {
+            new SqliteTableReader(connection).read(table, stream.chunk().bounds(), values -> {
+                position[0]++;
+                if (byPosition.containsKey(position[0])) {
+                    byPosition.put(position[0], values.clone());
+                }
+            });
+        }
+        List<Reject> rejects = new ArrayList<>();
+        for (Refusal refusal : pieces.refused) {
+            rejects.add(refusedReject(table, byPosition.get(pieces.rows.position()[refusal.row()]),
+                    refusal.targetColumn(), refusal.failure()));
+        }
+        return rejects;
     }
 
     private static Reject refusedReject(MappedTable table, Object[] row, String targetColumn, SQLException failure) {
