@@ -79,7 +79,7 @@ class SecretsIT {
         runs.add(run("verify", source.toString(), otherDatabase, "--verbose"));
         String nothingListens = url.replaceFirst("@[^/]+/", "@127.0.0.1:1/");
         runs.add(run("migrate", source.toString(), nothingListens, "--verbose", "--rejects", file("r3")));
-        runs.add(run("compare", source.toString(), nothingListens + "?sslmode=disable", "--verbose"));
+        runs.add(run("compare", source.toString(), with(nothingListens, "sslmode=disable"), "--verbose"));
 
         assertThat(runs.getFirst().exitCode()).as(runs.getFirst().err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
         assertThat(runs.get(8).exitCode()).isEqualTo(ExitCodes.FAILURE);
@@ -140,8 +140,8 @@ class SecretsIT {
     void tlsOptionsOfTheUrlReachTheDriver() throws Exception {
         boolean ssl = TargetSnapshot.strings(database, "show ssl").getFirst().equals("on");
 
-        Run required = run("inspect", url + "?sslmode=require");
-        Run rootCertMissing = run("inspect", url + "?sslmode=verify-full&sslrootcert=" + file("no-ca.pem"));
+        Run required = run("inspect", with(url, "sslmode=require"));
+        Run rootCertMissing = run("inspect", with(url, "sslmode=verify-full&sslrootcert=" + file("no-ca.pem")));
 
         if (ssl) {
             assertThat(required.exitCode()).as(required.err()).isZero();
@@ -149,12 +149,12 @@ class SecretsIT {
         } else {
             // The server speaks no TLS: a driver that got sslmode=require refuses to go on without it.
             assertThat(required.exitCode()).isEqualTo(ExitCodes.FAILURE);
-            assertThat(required.err()).contains("?sslmode=require").contains("The server does not support SSL")
+            assertThat(required.err()).contains("sslmode=require").contains("The server does not support SSL")
                     .contains("[CONNECTION_FAILED]");
         }
         assertThat(rootCertMissing.exitCode()).isEqualTo(ExitCodes.FAILURE);
         assertThat(required.err() + rootCertMissing.err()).doesNotContain(secret);
-        assertThat(run("inspect", url + "?sslmode=disable").exitCode()).isZero();
+        assertThat(run("inspect", with(url, "sslmode=disable")).exitCode()).isZero();
     }
 
     /** One command run as its own process, so that everything it prints is seen. */
@@ -174,6 +174,11 @@ class SecretsIT {
         }
         return new Run(String.join(" ", args).replace(secret, "…"), process.exitValue(),
                 Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** The URL with one more query parameter. */
+    private static String with(String url, String parameter) {
+        return url + (url.contains("?") ? "&" : "?") + parameter;
     }
 
     private String file(String name) {

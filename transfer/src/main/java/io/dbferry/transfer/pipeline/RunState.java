@@ -56,7 +56,7 @@ final class RunState {
 
     /** The statements creating the schema and tables when missing. */
     List<String> createStatements() {
-        return List.of(dsl.createSchemaIfNotExists(DSL.name(schema)).getSQL(),
+        List<String> statements = new ArrayList<>(List.of(dsl.createSchemaIfNotExists(DSL.name(schema)).getSQL(),
                 "create table if not exists " + runs + " (run_id bigint generated always as identity primary key, "
                         + "source_path text not null, source_size bigint not null, source_modified bigint not null, "
                         + "target_schema text not null, options text not null, "
@@ -65,9 +65,17 @@ final class RunState {
                         + "target_table text not null, chunk_index integer not null, bounds text not null, "
                         + "rows_read bigint not null, rows_written bigint not null, rows_rejected bigint not null, "
                         + "finished_at timestamptz not null default now(), "
-                        + "primary key (run_id, target_table, chunk_index))",
-                // Added after the first release of the state tables: kept by --if-exists truncate.
-                "alter table " + runs + " add column if not exists kept_tables text[] not null default '{}'",
+                        + "primary key (run_id, target_table, chunk_index))"));
+        statements.addAll(upgradeStatements());
+        return statements;
+    }
+
+    /**
+     * What state tables made by an earlier dbferry lack: the tables {@code --if-exists truncate} kept, and the
+     * reject lines of each chunk. Idempotent.
+     */
+    private List<String> upgradeStatements() {
+        return List.of("alter table " + runs + " add column if not exists kept_tables text[] not null default '{}'",
                 "create table if not exists " + rejects + " (run_id bigint not null, target_table text not null, "
                         + "chunk_index integer not null, line_number integer not null, source_table text not null, "
                         + "line text not null, primary key (run_id, target_table, chunk_index, line_number), "
@@ -87,6 +95,11 @@ final class RunState {
                 if (!rs.getBoolean(1)) {
                     return null;
                 }
+            }
+        }
+        try (java.sql.Statement upgrade = connection.createStatement()) {
+            for (String sql : upgradeStatements()) {
+                upgrade.execute(sql);
             }
         }
         try (PreparedStatement select = connection.prepareStatement("select run_id, source_path, source_size, "

@@ -51,7 +51,7 @@ class PostgresTargetTest {
         assertThat(dataSource.getPassword()).isEqualTo("s3cret");
         assertThat(dataSource.getUser()).isEqualTo("alice");
         assertThat(url.redacted()).doesNotContain("s3cret").contains("sslmode=verify-full")
-                .contains("sslrootcert=/etc/ssl/certs/db-ca.pem");
+                .contains("sslrootcert=%2Fetc%2Fssl%2Fcerts%2Fdb-ca.pem");
         assertThat(url.jdbcUrl()).doesNotContain("s3cret");
     }
 
