@@ -225,7 +225,7 @@ final class ChunkWriter implements Runnable {
         }
         throw new DbferryException(ErrorCode.LOAD_FAILED, "failed writing " + stream.chunk().describe() + " to "
                 + stream.table().table().target() + " on the target: " + cause.getMessage()
-                + "; the chunk's transaction was rolled back", cause);
+                + "; the chunk's transaction was rolled back.", cause);
     }
 
     /**
