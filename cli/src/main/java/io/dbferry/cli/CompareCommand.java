@@ -84,6 +84,9 @@ public final class CompareCommand implements Callable<Integer> {
     ReportOutput output;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -103,7 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
         String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
         CompatibilityReport report;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
-                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             String targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: comparing " + sourceShown + " → " + targetShown);

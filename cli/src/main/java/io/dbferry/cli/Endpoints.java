@@ -52,23 +52,32 @@ final class Endpoints {
     /**
      * Opens a PostgreSQL target for a command that works on one connection at a time (two: one spare).
      *
+     * @param passwordFile the {@code --password-file}, or null
      * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a PostgreSQL one
      */
-    static Target openPostgresTarget(String text) {
-        return openPostgresTarget(text, 2);
+    static Target openPostgresTarget(String text, Path passwordFile) {
+        return openPostgresTarget(text, 2, passwordFile);
     }
 
     /**
      * Opens a PostgreSQL target, starting the embedded server first when the URL is {@code embedded}.
      *
      * @param connections the most connections the pool may open, ≥ 1
+     * @param passwordFile the {@code --password-file}, or null
      * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a PostgreSQL one
      */
-    static Target openPostgresTarget(String text, int connections) {
+    static Target openPostgresTarget(String text, int connections, Path passwordFile) {
         DatabaseUrl url = DatabaseUrl.parse(text);
         return switch (url) {
-            case PostgresUrl postgres -> new Target(PostgresTarget.connect(withPassword(postgres), connections), null);
-            case EmbeddedPostgresUrl embedded -> startEmbedded(connections);
+            case PostgresUrl postgres -> new Target(PostgresTarget.connect(withPassword(postgres, passwordFile),
+                    connections), null);
+            case EmbeddedPostgresUrl embedded -> {
+                if (passwordFile != null) {
+                    throw new DbferryException(ErrorCode.INVALID_OPTION, "--password-file is for a PostgreSQL "
+                            + "server's URL; the embedded target needs none");
+                }
+                yield startEmbedded(connections);
+            }
             default -> throw new DbferryException(ErrorCode.INVALID_URL, "TARGET must be PostgreSQL "
                     + "(postgresql://user@host:port/db, a jdbc:postgresql: URL, or embedded), was " + url.redacted());
         };
@@ -77,15 +86,16 @@ final class Endpoints {
     /**
      * Opens a PostgreSQL source: a pool of one connection (and one spare), only ever read.
      *
+     * @param passwordFile the {@code --password-file}, or null
      * @throws DbferryException with {@link ErrorCode#INVALID_URL} when the URL is not a postgresql:// one
      */
-    static Target openPostgresSource(String text) {
+    static Target openPostgresSource(String text, Path passwordFile) {
         DatabaseUrl url = DatabaseUrl.parse(text);
         if (!(url instanceof PostgresUrl postgres)) {
             throw new DbferryException(ErrorCode.INVALID_URL, "SOURCE must be a PostgreSQL URL "
                     + "(postgresql://user@host:port/db or a jdbc:postgresql: URL), was " + url.redacted());
         }
-        return new Target(PostgresTarget.connect(withPassword(postgres), 2), null);
+        return new Target(PostgresTarget.connect(withPassword(postgres, passwordFile), 2), null);
     }
 
     /**
@@ -103,7 +113,16 @@ final class Endpoints {
         return SqliteSource.openReadOnly(sqlite.path());
     }
 
-    static PostgresUrl withPassword(PostgresUrl url) {
+    /**
+     * The URL with its password: from {@code --password-file} when given, else from the URL, {@code PGPASSWORD}
+     * or the libpq password file.
+     *
+     * @param passwordFile the {@code --password-file}, or null
+     */
+    static PostgresUrl withPassword(PostgresUrl url, Path passwordFile) {
+        if (passwordFile != null) {
+            return PostgresPasswords.withPasswordFile(url, passwordFile);
+        }
         return PostgresPasswords.resolve(url, System.getenv(), Path.of(System.getProperty("user.home")));
     }
 

@@ -52,6 +52,9 @@ public final class InspectCommand implements Callable<Integer> {
     String schema;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -67,7 +70,8 @@ public final class InspectCommand implements Callable<Integer> {
                 }
             }
             case PostgresUrl postgres -> {
-                try (PostgresTarget target = PostgresTarget.connect(Endpoints.withPassword(postgres), 1);
+                try (PostgresTarget target = PostgresTarget.connect(Endpoints.withPassword(postgres,
+                        password.file), 1);
                         Connection connection = target.connection()) {
                     yield PostgresSchemaReader.read(connection, schema);
                 }

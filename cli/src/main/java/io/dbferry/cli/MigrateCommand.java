@@ -74,8 +74,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TARGET",
             description = {"The PostgreSQL database: postgresql://user[:password]@host[:port]/db[?sslmode=…], "
                     + "a jdbc:postgresql: URL, or 'embedded' for a throwaway local server that lives for this run; "
-                    + "or, with a PostgreSQL SOURCE, the SQLite file to write (created if missing).",
-                    "Passwords come from the URL, PGPASSWORD or ~/.pgpass and are never printed."})
+                    + "or, with a PostgreSQL SOURCE, the SQLite file to write (created if missing) or another "
+                    + "PostgreSQL database or schema.",
+                    "Passwords come from --password-file, the URL, PGPASSWORD or ~/.pgpass and are never printed."})
     String target;
 
     @Mixin
@@ -184,6 +185,9 @@ public final class MigrateCommand implements Callable<Integer> {
     CastOptions cast;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -207,7 +211,8 @@ public final class MigrateCommand implements Callable<Integer> {
         Path sourceFile = Endpoints.checkedSqlitePath(source);
         MeterRegistry registry = metricsFile == null ? new SimpleMeterRegistry()
                 : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        try (Target targetDb = Endpoints.openPostgresTarget(target, Migration.targetConnections(options))) {
+        try (Target targetDb = Endpoints.openPostgresTarget(target, Migration.targetConnections(options),
+                password.file)) {
             String targetShown = targetDb.pool().url().redacted();
             if (!quiet) {
                 err.println("dbferry: migrating " + sourceShown + " → " + targetShown);

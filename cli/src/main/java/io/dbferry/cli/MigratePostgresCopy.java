@@ -41,12 +41,13 @@ final class MigratePostgresCopy {
         ParseResult parsed = command.spec.commandLine().getParseResult();
         Route.POSTGRES_TO_POSTGRES.refuseOptions(parsed, SQLITE_ONLY_OPTIONS);
         PrintWriter err = command.spec.commandLine().getErr();
-        PostgresUrl source = Endpoints.withPassword((PostgresUrl) DatabaseUrl.parse(command.source));
+        PostgresUrl source = Endpoints.withPassword((PostgresUrl) DatabaseUrl.parse(command.source),
+                command.password.file);
         if (!(DatabaseUrl.parse(command.target) instanceof PostgresUrl parsedTarget)) {
             throw new DbferryException(ErrorCode.INVALID_URL, "TARGET 'embedded' is not available for a PostgreSQL "
                     + "source: give a postgresql:// URL");
         }
-        PostgresUrl target = Endpoints.withPassword(parsedTarget);
+        PostgresUrl target = Endpoints.withPassword(parsedTarget, command.password.file);
         PostgresCopyOptions options = options(command, parsed);
         String sourceShown = source.redacted() + " (schema \"" + options.sourceSchema() + "\")";
         String targetShown = target.redacted() + " (schema \"" + options.targetSchema() + "\")";

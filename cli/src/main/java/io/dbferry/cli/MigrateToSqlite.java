@@ -35,7 +35,7 @@ final class MigrateToSqlite {
         Route.POSTGRES_TO_SQLITE.refuseOptions(command.spec.commandLine().getParseResult(), SQLITE_SOURCE_OPTIONS);
         PrintWriter err = command.spec.commandLine().getErr();
         SqliteUrl target = (SqliteUrl) DatabaseUrl.parse(command.target);
-        try (Target source = Endpoints.openPostgresSource(command.source)) {
+        try (Target source = Endpoints.openPostgresSource(command.source, command.password.file)) {
             String sourceShown = source.pool().url().redacted() + " (schema \"" + command.selection.sourceSchema
                     + "\")";
             if (!command.quiet) {

@@ -71,6 +71,9 @@ public final class PlanCommand implements Callable<Integer> {
     Path output;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -97,7 +100,7 @@ public final class PlanCommand implements Callable<Integer> {
         writer.output = output;
         writer.checkWritable();
         MigrationOptions options = selection.apply(MigrationOptions.builder()).build();
-        try (Target sourceDb = Endpoints.openPostgresSource(source);
+        try (Target sourceDb = Endpoints.openPostgresSource(source, password.file);
                 Connection sourceConnection = sourceDb.pool().connection()) {
             spec.commandLine().getErr().println("dbferry: planning " + sourceDb.pool().url().redacted() + " (schema \""
                     + selection.sourceSchema + "\") → " + DatabaseUrl.parse(target).redacted());
@@ -114,7 +117,7 @@ public final class PlanCommand implements Callable<Integer> {
         writer.checkWritable();
         MigrationOptions options = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
         try (Connection sourceConnection = Endpoints.openSqliteSource(source);
-                Target targetDb = Endpoints.openPostgresTarget(target);
+                Target targetDb = Endpoints.openPostgresTarget(target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             err.println("dbferry: planning " + DatabaseUrl.parse(source).redacted() + " → "
                     + targetDb.pool().url().redacted() + " (schema \"" + options.targetSchema() + "\")");

@@ -51,7 +51,7 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Parameters(index = "1", paramLabel = "TARGET",
             description = "The PostgreSQL database: postgresql://user[:password]@host[:port]/db or a jdbc:postgresql: "
-                    + "URL. Passwords come from the URL, PGPASSWORD or ~/.pgpass and are never printed.")
+                    + "URL. Passwords come from --password-file, the URL, PGPASSWORD or ~/.pgpass and are never printed.")
     String target;
 
     @Mixin
@@ -128,6 +128,9 @@ public final class SyncCommand implements Callable<Integer> {
     CastOptions cast;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -139,7 +142,7 @@ public final class SyncCommand implements Callable<Integer> {
         Path sourceFile = Endpoints.checkedSqlitePath(source);
         PrintWriter err = spec.commandLine().getErr();
         Duration interval = every == null ? null : DurationText.parse(every, "--every");
-        try (Target targetDb = Endpoints.openPostgresTarget(target, Sync.targetConnections(options))) {
+        try (Target targetDb = Endpoints.openPostgresTarget(target, Sync.targetConnections(options), password.file)) {
             err.println("dbferry: syncing " + DatabaseUrl.parse(source).redacted() + " → "
                     + targetDb.pool().url().redacted() + (interval == null ? "" : " every " + every));
             Sync sync = new Sync(sourceFile, targetDb.pool().dataSource(), options);

@@ -79,6 +79,9 @@ public final class VerifyCommand implements Callable<Integer> {
     ReportOutput output;
 
     @Mixin
+    PasswordFileOption password;
+
+    @Mixin
     VerboseOption verbose;
 
     @CommandLine.Spec
@@ -114,7 +117,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 List.of("--cast", "--cast-file", "--target-schema", "--identifiers"));
         MigrationOptions migration = selection.apply(MigrationOptions.builder()).build();
         String targetShown = DatabaseUrl.parse(endpoints.target).redacted();
-        try (Target sourceDb = Endpoints.openPostgresSource(endpoints.source);
+        try (Target sourceDb = Endpoints.openPostgresSource(endpoints.source, password.file);
                 Connection sourceConnection = sourceDb.pool().connection();
                 Connection targetConnection = Endpoints.openSqliteTargetReadOnly(endpoints.target)) {
             String sourceShown = sourceDb.pool().url().redacted() + " (schema \"" + selection.sourceSchema + "\")";
@@ -137,9 +140,9 @@ public final class VerifyCommand implements Callable<Integer> {
                 .targetSchema(parsed.hasMatchedOption("--target-schema") ? selection.targetSchema
                         : selection.sourceSchema)
                 .tables(selection.tables).exclude(selection.exclude).build();
-        try (Target sourceDb = Endpoints.openPostgresSource(endpoints.source);
+        try (Target sourceDb = Endpoints.openPostgresSource(endpoints.source, password.file);
                 Connection sourceConnection = sourceDb.pool().connection();
-                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             String sourceShown = sourceDb.pool().url().redacted() + " (schema \"" + copy.sourceSchema() + "\")";
             String targetShown = targetDb.pool().url().redacted() + " (schema \"" + copy.targetSchema() + "\")";
@@ -159,7 +162,7 @@ public final class VerifyCommand implements Callable<Integer> {
         VerificationReport report;
         String targetShown;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
-                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");

@@ -194,11 +194,183 @@ class MigrateRejectsIT {
         assertThat(rejects).doesNotExist();
     }
 
-    private CommandRun migrate(String... options) {
+    @Test
+    void rejectsDuplicatesADeferredUniqueConstraintRefusesAtCommitBySplittingTheChunk() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE codes (id INTEGER PRIMARY KEY, code TEXT)");
+            s.execute("INSERT INTO codes VALUES (1, 'a'), (2, 'b'), (3, 'a'), (4, 'c'), (5, 'b'), (6, 'd')");
+        }
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            // Checked at the commit, so PostgreSQL names no COPY line: the chunk is split until the rows are found.
+            s.execute("create table public.codes (id bigint primary key, "
+                    + "code text constraint codes_code_key unique deferrable initially deferred)");
+        }
+
+        CommandRun run = migrateChunksOf(100, "--tables", "codes", "--if-exists", "truncate", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        List<JsonNode> refused = lines("codes");
+        assertThat(refused).extracting(l -> l.get("primaryKey").toString()).containsExactly("{\"id\":3}", "{\"id\":5}");
+        assertThat(refused).allSatisfy(l -> {
+            assertThat(l.get("reason").asText()).isEqualTo("REFUSED_BY_TARGET");
+            assertThat(l.get("message").asText()).contains("duplicate key value violates unique constraint "
+                    + "\"codes_code_key\"").contains("[SQLSTATE 23505]");
+        });
+        assertThat(refused.getFirst().get("message").asText()).contains("Key (code)=(a) already exists");
+        assertThat(targetStrings("select id::text from public.codes order by id")).containsExactly("1", "2", "4", "6");
+        assertAccounting(JSON.readTree(run.out()), 2);
+    }
+
+    @Test
+    void rejectsRowsAForeignKeyOfAKeptTableRefusesAtTheEndOfTheCopy() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE owners (id INTEGER PRIMARY KEY)");
+            s.execute("INSERT INTO owners VALUES (1), (2)");
+            s.execute("CREATE TABLE pets (id INTEGER PRIMARY KEY, owner_id INTEGER REFERENCES owners (id))");
+            s.execute("INSERT INTO pets VALUES (1, 1), (2, 9), (3, 2), (4, 1), (5, 8), (6, 2), (7, 1)");
+        }
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            // A foreign key is checked at the end of the COPY statement, where PostgreSQL names no line.
+            s.execute("create table public.owners (id bigint primary key)");
+            s.execute("create table public.pets (id bigint primary key, owner_id bigint references public.owners)");
+        }
+
+        CommandRun run = migrateChunksOf(100, "--tables", "owners,pets", "--if-exists", "truncate", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        List<JsonNode> refused = lines("pets");
+        assertThat(refused).extracting(l -> l.get("primaryKey").toString()).containsExactly("{\"id\":2}", "{\"id\":5}");
+        assertThat(refused.getFirst().get("message").asText()).contains("violates foreign key constraint")
+                .contains("Key (owner_id)=(9) is not present in table \"owners\"").contains("[SQLSTATE 23503]");
+        assertThat(targetStrings("select id::text from public.pets order by id"))
+                .containsExactly("1", "3", "4", "6", "7");
+        assertAccounting(JSON.readTree(run.out()), 2);
+    }
+
+    @Test
+    void rejectsDuplicatesAUniqueIndexOfAKeptTableRefusesDuringTheLoad() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT)");
+            s.execute("INSERT INTO people VALUES (1, 'ann@example.com'), (2, 'bob@example.com'), "
+                    + "(3, 'ANN@example.com'), (4, 'cy@example.com')");
+        }
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.people (id bigint primary key, email text)");
+            s.execute("create unique index people_email on public.people (lower(email))");
+        }
+
+        CommandRun run = migrateChunksOf(100, "--tables", "people", "--if-exists", "truncate", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        JsonNode refused = single(lines("people"));
+        assertThat(refused.get("primaryKey").toString()).isEqualTo("{\"id\":3}");
+        assertThat(refused.get("reason").asText()).isEqualTo("REFUSED_BY_TARGET");
+        assertThat(refused.get("message").asText()).isEqualTo("PostgreSQL refused the row: duplicate key value "
+                + "violates unique constraint \"people_email\" (Key (lower(email))=(ann@example.com) already exists.) "
+                + "[SQLSTATE 23505]");
+        assertThat(targetCount("people")).isEqualTo(3);
+        assertAccounting(JSON.readTree(run.out()), 1);
+    }
+
+    @Test
+    void refusesToBuildAUniqueKeyOverValuesThatBecameEqualNamingThemAndTheFix() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            // Distinct text in SQLite, one timestamp in PostgreSQL.
+            s.execute("CREATE TABLE visits (id INTEGER PRIMARY KEY, at DATETIME UNIQUE)");
+            s.execute("INSERT INTO visits VALUES (1, '2024-01-01 10:00:00'), (2, '2024-01-01T10:00:00'), "
+                    + "(3, '2024-01-02 10:00:00')");
+        }
+
+        CommandRun run = migrate("--tables", "visits", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("creating the keys and indexes of \"public\".\"visits\" failed on the target")
+                .contains("Key (at)=(2024-01-01 10:00:00) is duplicated")
+                .contains("rows that are distinct in SQLite became equal in PostgreSQL")
+                .contains("DUPLICATE_KEY").contains("--cast").contains("start over with --if-exists drop")
+                .doesNotContain("--resume").contains("[DDL_FAILED]");
+        assertThat(targetCount("visits")).isEqualTo(3);
+        assertThat(rejects).doesNotExist();
+    }
+
+    @Test
+    void refusesColumnsWhoseNamesCollideAfterTruncationBeforeChangingAnything() throws Exception {
+        String first = ProblemDatabase.LONG_COLUMN;
+        String second = first.substring(0, first.length() - 1) + "c";
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE wide (id INTEGER PRIMARY KEY, \"" + first + "\" TEXT, \"" + second + "\" TEXT)");
+            s.execute("INSERT INTO wide VALUES (1, 'x', 'y')");
+        }
+
+        CommandRun run = migrate("--tables", "wide,clean");
+
+        assertThat(first).hasSize(70);
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("columns \"" + first + "\" and \"" + second + "\" of table \"wide\" both "
+                        + "become \"" + first.substring(0, 63) + "\"")
+                .contains("nothing was changed").contains("PostgreSQL keeps only the first 63 bytes of a name")
+                .contains("ALTER TABLE \"wide\" RENAME COLUMN \"" + second + "\" TO")
+                .contains("--exclude wide").doesNotContain("differ only in case")
+                .contains("[IDENTIFIER_COLLISION]");
+        assertThat(targetStrings("select count(*)::text from pg_class where relnamespace = 'public'::regnamespace"))
+                .containsExactly("0");
+        assertThat(rejects).doesNotExist();
+    }
+
+    @Test
+    void writesTheRejectsOfAChunkOnceWhenItsCommitIsRetried() throws Exception {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+            s.execute("create table public.mixed (id bigint primary key, n bigint)");
+            // The first commit sleeps in a deferred trigger, long enough for the test to terminate its backend.
+            s.execute("create sequence public.first_commit");
+            s.execute("create function public.slow_first_commit() returns trigger language plpgsql as $$ begin "
+                    + "if nextval('public.first_commit') = 1 then perform pg_sleep(60); end if; return null; end $$");
+            s.execute("create constraint trigger slow after insert on public.mixed deferrable initially deferred "
+                    + "for each row execute function public.slow_first_commit()");
+        }
+
+        java.util.concurrent.CompletableFuture<CommandRun> running = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> migrateChunksOf(100, "--tables", "mixed", "--if-exists", "truncate", "--json"));
+        terminateSleepingCommit(running);
+        CommandRun run = running.get(120, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.COMPLETED_WITH_REJECTS);
+        assertThat(single(lines("mixed")).get("primaryKey").toString()).isEqualTo("{\"id\":2}");
+        assertThat(targetCount("mixed")).isEqualTo(2);
+        assertAccounting(JSON.readTree(run.out()), 1);
+    }
+
+    private void terminateSleepingCommit(java.util.concurrent.Future<CommandRun> running) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && !running.isDone()) {
+            if (!targetStrings("select pg_terminate_backend(pid)::text from pg_stat_activity where datname = "
+                    + "current_database() and wait_event = 'PgSleep' and query ilike 'commit%'").isEmpty()) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no commit slept: " + (running.isDone() ? running.get().err() : "still running"));
+    }
+
+    private List<String> targetStrings(String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
+    }
+
+    private CommandRun migrateChunksOf(int batchRows, String... options) {
         List<String> args = new ArrayList<>(List.of("migrate", source.toString(), TargetArgument.of(database),
-                "--quiet", "--rejects", rejects.toString(), "--batch-rows", "2"));
+                "--quiet", "--rejects", rejects.toString(), "--batch-rows", Integer.toString(batchRows)));
         args.addAll(List.of(options));
         return CommandRun.of(args.toArray(String[]::new));
+    }
+
+    private CommandRun migrate(String... options) {
+        return migrateChunksOf(2, options);
     }
 
     /** For every table: rows read = written + rejected, read = the source's count, written = the target's. */

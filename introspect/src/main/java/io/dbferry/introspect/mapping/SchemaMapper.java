@@ -133,7 +133,9 @@ public final class SchemaMapper {
             String target = targetName(table.id().name());
             String previous = seen.putIfAbsent(target, table.id().name());
             if (previous != null) {
-                throw collision("tables \"" + previous + "\" and \"" + table.id().name() + "\"", target);
+                throw collision("tables \"" + previous + "\" and \"" + table.id().name() + "\"", target,
+                        previous, table.id().name(), "ALTER TABLE \"" + table.id().name().replace("\"", "\"\"")
+                                + "\" RENAME TO …", "--exclude " + table.id().name());
             }
             names.put(table, target);
         }
@@ -177,7 +179,9 @@ public final class SchemaMapper {
             String previous = seen.putIfAbsent(target, column.name());
             if (previous != null) {
                 throw collision("columns \"" + previous + "\" and \"" + column.name() + "\" of table \""
-                        + table.id().name() + "\"", target);
+                        + table.id().name() + "\"", target, previous, column.name(), "ALTER TABLE \""
+                        + table.id().name().replace("\"", "\"\"") + "\" RENAME COLUMN \""
+                        + column.name().replace("\"", "\"\"") + "\" TO …", "--exclude " + table.id().name());
             }
             CastRule rule = casts.ruleFor(column);
             TargetType type = rule == null ? typeMapping.map(column) : rule.target();
@@ -234,10 +238,20 @@ public final class SchemaMapper {
         return name + "_" + suffix;
     }
 
-    private static DbferryException collision(String what, String target) {
+    /**
+     * Two source names that would become one target name, refused before the target is touched, with the way
+     * out: when they differ only in case, {@code --identifiers preserve}; otherwise (cut to 63 bytes) a rename
+     * in the source, or leaving the table out.
+     */
+    private DbferryException collision(String what, String target, String first, String second, String rename,
+            String exclude) {
+        boolean caseOnly = first.toLowerCase(java.util.Locale.ROOT).equals(second.toLowerCase(java.util.Locale.ROOT));
+        String fix = caseOnly
+                ? "they differ only in case: use --identifiers preserve, or rename one in the source"
+                : "PostgreSQL keeps only the first 63 bytes of a name: rename one in the source so that the first 63 "
+                        + "bytes differ (on a copy, e.g. " + rename + "), or leave the table out with " + exclude;
         return new DbferryException(ErrorCode.IDENTIFIER_COLLISION, what + " both become \"" + target
-                + "\" in the target (names are folded by --identifiers and cut to 63 bytes); rename one in the "
-                + "source, or use --identifiers preserve if they differ only in case. dbferry compare lists every "
-                + "such collision");
+                + "\" in the target (names are folded by --identifiers and cut to 63 bytes), so nothing was changed; "
+                + fix + ". dbferry compare lists every such collision");
     }
 }

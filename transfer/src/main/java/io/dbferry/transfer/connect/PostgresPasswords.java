@@ -1,6 +1,7 @@
 package io.dbferry.transfer.connect;
 
 import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +54,42 @@ public final class PostgresPasswords {
             return url.withPassword(fromEnvironment);
         }
         return PasswordFile.lookup(passfile(url, env, homeDir), url).map(url::withPassword).orElse(url);
+    }
+
+    /**
+     * Returns the URL with the password held in a file ({@code --password-file}): the file's first line, without
+     * its line end. Unlike a password in the URL, it shows neither in the process list nor in the shell's history.
+     *
+     * @param url the URL, never null; it must not hold a password itself
+     * @param file the file, never null
+     * @return the URL with the file's password, never null
+     * @throws DbferryException with {@code INVALID_OPTION} when the URL has a password too, or the file cannot be
+     *     read, or its first line is empty; the message names the file, never its content
+     */
+    public static PostgresUrl withPasswordFile(PostgresUrl url, Path file) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(file, "file");
+        if (url.password() != null) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "the TARGET URL has a password and --password-file "
+                    + "names another: give it once, preferably in the file (a URL shows in the process list)");
+        }
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            String why = e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
+                    : e.getClass().getSimpleName();
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "cannot read the --password-file " + file + ": "
+                    + why + "; it must be a readable file whose first line is the password", e);
+        }
+        String password = text.lines().findFirst().orElse("");
+        if (password.isEmpty()) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "the --password-file " + file + " is empty: its "
+                    + "first line must be the password");
+        }
+        return url.withPassword(password);
     }
 
     private static Path passfile(PostgresUrl url, Map<String, String> env, Path homeDir) {

@@ -125,7 +125,8 @@ public final class PostgresTarget implements AutoCloseable {
         return config;
     }
 
-    private static PGSimpleDataSource pgjdbcDataSource(PostgresUrl url) throws SQLException {
+    /** The pgjdbc data source the pool opens connections with: the URL's parameters (TLS ones included) and secrets. */
+    static PGSimpleDataSource pgjdbcDataSource(PostgresUrl url) throws SQLException {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url.jdbcUrl());
         for (String name : url.jdbcCredentials().stringPropertyNames()) {

@@ -7,6 +7,7 @@ import io.dbferry.transfer.read.InvalidUtf8Text;
 import io.dbferry.transfer.read.SqliteTableReader;
 import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.reject.Reject;
+import io.dbferry.transfer.reject.TextPolicy;
 import io.dbferry.transfer.transform.RejectReason;
 import io.dbferry.transfer.write.CopyData;
 import io.dbferry.transfer.write.CopyEncoder;
@@ -14,8 +15,9 @@ import io.dbferry.transfer.write.CopyStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -26,18 +28,39 @@ import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 /**
- * Writes a chunk whose COPY PostgreSQL refused because of one row: finds the row by the line number in the
- * server's error context ({@code COPY child, line 7, column flag: …}, PostgreSQL docs, COPY: "the line
- * number"; binary COPY counts one line a row), makes it a {@link RejectReason#REFUSED_BY_TARGET} reject, and
- * re-reads and re-sends the chunk without it, until the COPY succeeds or {@value #MAX_REFUSED} rows were
- * refused. The chunk is held in memory while redone (at most {@code --batch-rows} rows), which only a chunk
- * with a refused row costs. An error without a line number is not a row's and is thrown unchanged. Runs on
- * its writer's thread.
+ * Writes a chunk again, in the writer's transaction, after its COPY failed: because PostgreSQL refused a row
+ * of it, or on a new connection after a transient failure. The chunk is re-read from the source into memory
+ * (at most {@code --batch-rows} rows, which only such a chunk costs) and sent in pieces, each in a savepoint
+ * and followed by {@code SET CONSTRAINTS ALL IMMEDIATE}, so that deferred constraints and constraint triggers
+ * are checked with the piece (PostgreSQL docs, SET CONSTRAINTS) instead of at the commit.
+ *
+ * <p>The chunk is held encoded, as its COPY stream; the source values of a refused row are read again for its
+ * reject. A piece PostgreSQL refuses (a data exception, an integrity violation, a trigger's error: see
+ * {@link #isRefusal}) is rolled back to its savepoint and narrowed down: when the server's error context names
+ * the COPY line ({@code COPY child, line 7, column flag: …}; binary COPY counts one line a row), that row is the
+ * refused one and the rows around it are sent again; otherwise — an error raised at the end of the COPY, by an
+ * AFTER trigger, a foreign key check or a deferred constraint — the piece is split in halves, and each half
+ * sent on its own, until the refused row is alone. Each refused row becomes a
+ * {@link RejectReason#REFUSED_BY_TARGET} reject with the server's message; the others are written. Rows are
+ * told apart by position, never by value or key: a table without a primary key may hold identical rows, and
+ * only the refused one may go. At most {@value #MAX_REFUSED} rows of a chunk may be refused. Runs on its
+ * writer's thread.
  */
 final class ChunkRedo {
 
     /** Rows of one chunk PostgreSQL may refuse before the chunk fails. */
     static final int MAX_REFUSED = 1_000;
+
+    /** COPY statements one redo may send before the chunk fails: bounds a chunk whose every row is refused. */
+    static final int MAX_PIECES = 20 * MAX_REFUSED;
+
+    /**
+     * SQLSTATE classes of a row PostgreSQL refuses: data exception (22), integrity constraint violation (23),
+     * triggered action exception (09), triggered data change violation (27), WITH CHECK OPTION violation (44)
+     * and PL/pgSQL's RAISE EXCEPTION (P0). Not among them: resources (53, e.g. disk full), operator
+     * intervention (57), system errors (58, XX) and the like, which fail the chunk whatever its rows.
+     */
+    private static final Set<String> REFUSAL_CLASSES = Set.of("22", "23", "09", "27", "44", "P0");
 
     private static final Pattern LINE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?");
 
@@ -54,142 +77,243 @@ final class ChunkRedo {
         return options.onError() == OnError.REJECT;
     }
 
-    /**
-     * Re-reads and sends the whole chunk, on a new connection after a transient failure.
-     *
-     * @return the outcome; the caller checkpoints, writes the rejects and commits
-     * @throws SQLException when the COPY fails again (a row refusal is handled as by {@link #write})
-     */
-    Outcome resend(Connection connection, CopyManager copy, ChunkStream stream) throws SQLException {
-        Attempt attempt = read(stream.table().table(), stream, new HashSet<>());
-        try {
-            long bytes = attempt.batches().stream().mapToLong(CopyData::length).sum();
-            return new Outcome(send(copy, stream.table().table(), attempt.batches()), bytes, attempt.rejects());
-        } catch (SQLException e) {
-            if (rejectsRefusedRows() && isRowRefusal(e)) {
-                return write(connection, copy, stream, e);
-            }
-            throw e;
-        }
-    }
-
     /** What the redo wrote: rows written and every reject of the chunk, the transforms' ones included. */
     record Outcome(long written, long bytes, List<Reject> rejects) {}
 
     /**
-     * One reading of the chunk without the refused rows: its COPY data and, per COPY line, the source row and
-     * its position among the rows the chunk's query returns.
+     * Whether an error is PostgreSQL refusing a row (or, without a COPY line, a row of the COPY): see
+     * {@link #REFUSAL_CLASSES}.
      */
-    private record Attempt(List<CopyData> batches, List<Object[]> lines, List<Integer> positions,
-            List<Reject> rejects) {}
-
-    /**
-     * Whether an error is PostgreSQL refusing one row of a COPY.
-     *
-     * @return true for a data exception or integrity violation (SQLSTATE classes 22 and 23) with a line number
-     */
-    static boolean isRowRefusal(SQLException e) {
+    static boolean isRefusal(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23")) && line(e) != null;
+        return state != null && state.length() == 5 && REFUSAL_CLASSES.contains(state.substring(0, 2));
     }
 
     /**
-     * Redoes the chunk in the connection's transaction, which the caller has rolled back.
+     * Writes the chunk in the connection's open transaction, which holds nothing of the chunk yet.
      *
-     * @param refusal the COPY's failure, a {@link #isRowRefusal row refusal}
-     * @return the outcome; the caller checkpoints, writes the rejects and commits
-     * @throws SQLException when the COPY fails otherwise, or more than {@value #MAX_REFUSED} rows are refused
+     * @param refusal the failure of the whole chunk's COPY (or of its commit), a {@link #isRefusal refusal}; or
+     *     null to send the whole chunk first (after a transient failure, on a new connection)
+     * @return the outcome; the caller checkpoints and commits
+     * @throws SQLException when a piece fails otherwise than by a refusal, when a row is refused and the
+     *     migration stops at the first one ({@code --on-error stop}), or more than {@value #MAX_REFUSED} rows
+     *     are refused
      */
     Outcome write(Connection connection, CopyManager copy, ChunkStream stream, SQLException refusal)
             throws SQLException {
-        MappedTable table = stream.table().table();
-        List<Reject> refused = new ArrayList<>();
-        Set<Integer> skipped = new HashSet<>();
-        Attempt attempt = read(table, stream, skipped);
-        SQLException failure = refusal;
-        while (true) {
-            Matcher line = line(failure);
-            int index = line == null ? -1 : Integer.parseInt(line.group(1)) - 1;
-            if (index < 0 || index >= attempt.lines().size() || refused.size() >= MAX_REFUSED) {
-                throw failure;
-            }
-            Object[] row = attempt.lines().get(index);
-            skipped.add(attempt.positions().get(index));
-            refused.add(refusedReject(table, row, line.group(2), failure));
-            connection.rollback();
-            attempt = read(table, stream, skipped);
-            try {
-                long bytes = attempt.batches().stream().mapToLong(CopyData::length).sum();
-                long written = send(copy, table, attempt.batches());
-                List<Reject> all = new ArrayList<>(attempt.rejects());
-                all.addAll(refused);
-                return new Outcome(written, bytes, all);
-            } catch (SQLException e) {
-                if (!isRowRefusal(e)) {
-                    throw e;
-                }
-                failure = e;
-            }
+        Pieces pieces = new Pieces(connection, copy, stream.table().table(), read(stream));
+        if (refusal == null) {
+            pieces.send(0, pieces.rows.size());
+        } else {
+            pieces.refused(0, pieces.rows.size(), refusal);
+        }
+        List<Reject> all = new ArrayList<>(pieces.rows.rejects());
+        all.addAll(refusedRejects(stream, pieces));
+        return new Outcome(pieces.written, pieces.bytes, all);
+    }
+
+    /**
+     * The rows of a chunk that go to COPY, encoded as one COPY stream would hold them (a batch of
+     * {@link CopyEncoder#BATCH_BYTES} holds many rows, so memory stays near the chunk's COPY size), with where
+     * each row's bytes are and its position among the rows the chunk's query returns; and the transforms'
+     * rejects.
+     */
+    private record Rows(CopyData header, CopyData trailer, List<CopyData> batches, int[] batch, int[] start,
+            int[] end, int[] position, List<Reject> rejects) {
+        int size() {
+            return batch.length;
         }
     }
 
-    private long send(CopyManager copy, MappedTable table, List<CopyData> batches) throws SQLException {
-        CopyIn copyIn = copy.copyIn(CopyStatement.sql(table, options.copyFormat()));
-        try {
-            for (CopyData batch : batches) {
-                copyIn.writeToCopy(batch.bytes(), 0, batch.length());
+    /** A row PostgreSQL refused: its index among the rows sent, the column it named, and the server's error. */
+    private record Refusal(int row, String targetColumn, SQLException failure) {}
+
+    /** Sends pieces of a chunk's rows, narrowing refused pieces down to their rows. */
+    private final class Pieces {
+
+        private final Connection connection;
+        private final CopyManager copy;
+        private final MappedTable table;
+        private final Rows rows;
+        private final List<Refusal> refused = new ArrayList<>();
+        private long written;
+        private long bytes;
+        private int sent;
+
+        Pieces(Connection connection, CopyManager copy, MappedTable table, Rows rows) {
+            this.connection = connection;
+            this.copy = copy;
+            this.table = table;
+            this.rows = rows;
+        }
+
+        /** Sends rows {@code [from, to)} in a savepoint; a refusal rolls back to it and narrows it down. */
+        void send(int from, int to) throws SQLException {
+            if (from >= to) {
+                return;
             }
-            return copyIn.endCopy();
-        } finally {
-            if (copyIn.isActive()) {
-                copyIn.cancelCopy();
+            if (++sent > MAX_PIECES) {
+                throw new SQLException("PostgreSQL refused pieces of the chunk " + MAX_PIECES + " times; the rows are "
+                        + "not the cause (e.g. a trigger that refuses every COPY)");
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            long piece;
+            try {
+                piece = copy(from, to);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET CONSTRAINTS ALL IMMEDIATE");
+                }
+            } catch (SQLException e) {
+                if (!rejectsRefusedRows() || !isRefusal(e)) {
+                    throw e;
+                }
+                connection.rollback(savepoint);
+                refused(from, to, e);
+                return;
+            }
+            connection.releaseSavepoint(savepoint);
+            written += piece;
+        }
+
+        /** Rows {@code [from, to)} were refused together: finds the refused row by its line, or by halving. */
+        void refused(int from, int to, SQLException refusal) throws SQLException {
+            if (!rejectsRefusedRows() || !isRefusal(refusal)) {
+                throw refusal;
+            }
+            Matcher line = line(refusal);
+            int index = line == null ? -1 : from + Integer.parseInt(line.group(1)) - 1;
+            if (index >= from && index < to) {
+                reject(index, line.group(2), refusal);
+                send(from, index);
+                send(index + 1, to);
+            } else if (to - from == 1) {
+                reject(from, null, refusal);
+            } else {
+                int middle = (from + to) >>> 1;
+                send(from, middle);
+                send(middle, to);
+            }
+        }
+
+        private void reject(int index, String targetColumn, SQLException refusal) throws SQLException {
+            if (refused.size() >= MAX_REFUSED) {
+                throw refusal;
+            }
+            refused.add(new Refusal(index, targetColumn, refusal));
+        }
+
+        /** Sends rows {@code [from, to)}: the stream's header, their bytes batch by batch, the trailer. */
+        private long copy(int from, int to) throws SQLException {
+            CopyIn copyIn = copy.copyIn(CopyStatement.sql(table, options.copyFormat()));
+            try {
+                write(copyIn, rows.header().bytes(), 0, rows.header().length());
+                for (int first = from; first < to; ) {
+                    int last = first;
+                    while (last + 1 < to && rows.batch()[last + 1] == rows.batch()[first]) {
+                        last++;
+                    }
+                    write(copyIn, rows.batches().get(rows.batch()[first]).bytes(), rows.start()[first],
+                            rows.end()[last] - rows.start()[first]);
+                    first = last + 1;
+                }
+                write(copyIn, rows.trailer().bytes(), 0, rows.trailer().length());
+                return copyIn.endCopy();
+            } finally {
+                if (copyIn.isActive()) {
+                    copyIn.cancelCopy();
+                }
+            }
+        }
+
+        private void write(CopyIn copyIn, byte[] data, int offset, int length) throws SQLException {
+            if (length > 0) {
+                copyIn.writeToCopy(data, offset, length);
+                bytes += length;
             }
         }
     }
 
     /**
-     * Reads and encodes the chunk, leaving out the rows at the positions in {@code skipped}. Rows are told apart
-     * by position, not by value or key: a table without a primary key may hold identical rows, and only the
-     * refused one may go. The source is read-only and unchanged during the run, so the chunk's query returns
-     * the same rows in the same order each time.
+     * Reads, converts and encodes the chunk. The source is read-only and unchanged during the run, so the
+     * chunk's query returns the same rows in the same order each time.
      */
-    private Attempt read(MappedTable table, ChunkStream stream, Set<Integer> skipped) throws SQLException {
+    private Rows read(ChunkStream stream) throws SQLException {
+        MappedTable table = stream.table().table();
         RowConverter converter = new RowConverter(table, options.textPolicy(), options.onError());
         CopyEncoder encoder = CopyEncoder.of(options.copyFormat(),
                 table.columns().stream().map(MappedColumn::targetType).toList());
+        encoder.begin();
+        CopyData header = encoder.take();
         List<CopyData> batches = new ArrayList<>();
-        List<Object[]> lines = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
+        List<int[]> located = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         int[] position = {-1};
-        encoder.begin();
         try (Connection connection = SqliteSource.openReadOnly(source)) {
             new SqliteTableReader(connection).read(table, stream.chunk().bounds(), values -> {
                 position[0]++;
-                if (skipped.contains(position[0])) {
-                    return;
-                }
                 Object[] row = converter.convert(values);
                 if (row == null) {
                     rejects.add(converter.reject());
                     return;
                 }
+                int start = encoder.length();
                 encoder.appendRow(row);
-                lines.add(values.clone());
-                positions.add(position[0]);
+                located.add(new int[] {batches.size(), start, encoder.length(), position[0]});
                 if (encoder.length() >= CopyEncoder.BATCH_BYTES) {
                     batches.add(encoder.take());
                 }
             });
         }
-        encoder.end();
         batches.add(encoder.take());
-        return new Attempt(batches, lines, positions, rejects);
+        encoder.end();
+        CopyData trailer = encoder.take();
+        int rows = located.size();
+        int[] batch = new int[rows];
+        int[] start = new int[rows];
+        int[] end = new int[rows];
+        int[] positions = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int[] at = located.get(i);
+            batch[i] = at[0];
+            start[i] = at[1];
+            end[i] = at[2];
+            positions[i] = at[3];
+        }
+        return new Rows(header, trailer, batches, batch, start, end, positions, rejects);
+    }
+
+    /**
+     * The rejects of the rows PostgreSQL refused, with their source values read again: only those rows' values
+     * are needed, and only when some were refused.
+     */
+    private List<Reject> refusedRejects(ChunkStream stream, Pieces pieces) throws SQLException {
+        if (pieces.refused.isEmpty()) {
+            return List.of();
+        }
+        MappedTable table = stream.table().table();
+        java.util.Map<Integer, Object[]> byPosition = new java.util.HashMap<>();
+        for (Refusal refusal : pieces.refused) {
+            byPosition.put(pieces.rows.position()[refusal.row()], null);
+        }
+        int[] position = {-1};
+        try (Connection connection = SqliteSource.openReadOnly(source)) {
+            new SqliteTableReader(connection).read(table, stream.chunk().bounds(), values -> {
+                position[0]++;
+                if (byPosition.containsKey(position[0])) {
+                    byPosition.put(position[0], values.clone());
+                }
+            });
+        }
+        List<Reject> rejects = new ArrayList<>();
+        for (Refusal refusal : pieces.refused) {
+            rejects.add(refusedReject(table, byPosition.get(pieces.rows.position()[refusal.row()]),
+                    refusal.targetColumn(), refusal.failure()));
+        }
+        return rejects;
     }
 
     private static Reject refusedReject(MappedTable table, Object[] row, String targetColumn, SQLException failure) {
-        RowConverter converter = new RowConverter(table, io.dbferry.transfer.reject.TextPolicy.REJECT,
-                io.dbferry.transfer.reject.OnError.REJECT);
+        RowConverter converter = new RowConverter(table, TextPolicy.REJECT, OnError.REJECT);
         String column = null;
         Object value = null;
         for (int i = 0; i < table.columns().size(); i++) {

@@ -19,10 +19,13 @@ import org.postgresql.copy.CopyManager;
 /**
  * One writer worker: borrows one target connection for its whole life, then takes chunk streams until
  * told there are no more, streaming each chunk through pgjdbc's {@code CopyManager.copyIn} in one
- * transaction, checkpointing it in the same transaction, and committing it; the chunk's rejects are
- * appended to their reject file just before the commit. A row PostgreSQL refuses is rejected and the chunk
- * redone without it ({@link ChunkRedo}) when the migration rejects rather than stops. A failure or a cancellation cancels the COPY and rolls the chunk's
- * transaction back before the worker ends. Runs on one thread.
+ * transaction, checkpointing it — with its rejects — in the same transaction, and committing it; the chunk's
+ * rejects are appended to their reject file once the commit succeeded, so a chunk's reject lines are written
+ * once however often it is tried. A row PostgreSQL refuses is rejected and the chunk redone without it
+ * ({@link ChunkRedo}) when the migration rejects rather than stops. A transient failure retries the chunk on a
+ * new connection; a commit whose outcome the lost connection hid is looked up by its checkpoint first. A
+ * failure or a cancellation cancels the COPY and rolls the chunk's transaction back before the worker ends.
+ * Runs on one thread.
  */
 final class ChunkWriter implements Runnable {
 
@@ -32,10 +35,15 @@ final class ChunkWriter implements Runnable {
         void committed(ChunkStream stream, long rowsWritten, long bytes, long rowsRejected);
     }
 
-    /** Records a chunk as finished in the writer's open transaction, just before its commit. */
-    @FunctionalInterface
+    /** Records chunks as finished in the target, in the writer's open transaction, just before its commit. */
     interface ChunkCheckpoint {
-        void record(Connection connection, ChunkStream stream, long rowsWritten, long rowsRejected) throws SQLException;
+
+        /** Records the chunk with its counts and its rejects in the connection's open transaction. */
+        void record(Connection connection, ChunkStream stream, long rowsWritten, List<Reject> rejects)
+                throws SQLException;
+
+        /** Whether the chunk is recorded as committed. */
+        boolean recorded(Connection connection, ChunkStream stream) throws SQLException;
     }
 
     private final DataSource target;
@@ -49,6 +57,8 @@ final class ChunkWriter implements Runnable {
     private final CopyFormat format;
     private final ChunkCommitted onCommit;
     private final RejectFiles rejectFiles;
+    /** The outcome of the commit in progress, until it is known to have succeeded or failed. */
+    private ChunkRedo.Outcome committing;
 
     ChunkWriter(DataSource target, BlockingQueue<ChunkStream> handoff, CopyFormat format, RejectFiles rejectFiles,
             ChunkCheckpoint checkpoint, ChunkRedo redo, ChunkCommitted onCommit) {
@@ -118,22 +128,38 @@ final class ChunkWriter implements Runnable {
 
     /**
      * Writes the chunk again on a new connection after a transient failure, waiting 0.5, 1 and 2 s before the
-     * attempts; the chunk is re-read from the source.
+     * attempts; the chunk is re-read from the source. When the failure hid whether the last commit went
+     * through, the chunk's checkpoint tells, and a committed chunk is not written again.
      *
      * @throws DbferryException with {@code LOAD_FAILED} naming the chunk when every attempt failed
      */
     private void retry(ChunkStream stream, SQLException cause) throws InterruptedException {
+        ChunkRedo.Outcome inDoubt = committing;
+        committing = null;
         SQLException last = cause;
         for (long delay : RETRY_MILLIS) {
             Thread.sleep(delay);
             try {
                 close(connection);
                 connection = open();
-                ChunkRedo.Outcome outcome = redo.resend(connection, copy(connection), stream);
-                commit(connection, stream, outcome.written(), outcome.bytes(), outcome.rejects());
+                if (inDoubt != null) {
+                    boolean done = checkpoint.recorded(connection, stream);
+                    connection.rollback();
+                    if (done) {
+                        committed(stream, inDoubt);
+                        return;
+                    }
+                    inDoubt = null;
+                }
+                commit(connection, stream, redo.write(connection, copy(connection), stream, null));
                 return;
             } catch (SQLException e) {
                 last = e;
+                if (committing != null) {
+                    inDoubt = committing;
+                    committing = null;
+                }
+                rollback(connection, e);
                 if (!isTransient(e)) {
                     break;
                 }
@@ -149,6 +175,7 @@ final class ChunkWriter implements Runnable {
         // the parameter is the writer's connection until a retry replaces it
         CopyIn copyIn = null;
         boolean allTaken = false;
+        SQLException failure;
         try {
             copyIn = copy.copyIn(CopyStatement.sql(stream.table().table(), format));
             long bytes = 0;
@@ -157,61 +184,80 @@ final class ChunkWriter implements Runnable {
                 bytes += batch.length();
             }
             allTaken = true;
-            commit(connection, stream, copyIn.endCopy(), bytes, stream.rejects());
+            commit(connection, stream, new ChunkRedo.Outcome(copyIn.endCopy(), bytes, stream.rejects()));
+            return;
         } catch (SQLException e) {
-            SQLException cause = e;
-            if (isTransient(e)) {
-                abort(connection, copyIn, e);
-                if (!allTaken) {
-                    drain(stream);
-                }
-                retry(stream, e);
-                return;
+            failure = e;
+            abort(connection, copyIn, e);
+            if (!allTaken) {
+                drain(stream);
             }
-            if (redo.rejectsRefusedRows() && ChunkRedo.isRowRefusal(e)) {
-                try {
-                    cancel(copyIn);
-                    if (!allTaken) {
-                        drain(stream);
-                    }
-                    ChunkRedo.Outcome outcome = redo.write(connection, copy, stream, e);
-                    commit(connection, stream, outcome.written(), outcome.bytes(), outcome.rejects());
-                    return;
-                } catch (SQLException again) {
-                    cause = again;
-                }
-            }
-            DbferryException failure = new DbferryException(ErrorCode.LOAD_FAILED, "failed writing "
-                    + stream.chunk().describe() + " to " + stream.table().table().target() + " on the target: "
-                    + cause.getMessage(), cause);
-            abort(connection, copyIn, failure);
-            throw failure;
         } catch (InterruptedException | RuntimeException e) {
             abort(connection, copyIn, e);
             throw e;
         }
+        recover(connection, stream, failure);
     }
 
-    /** Checkpoints the chunk, writes its rejects and commits. */
-    private void commit(Connection connection, ChunkStream stream, long written, long bytes, List<Reject> rejects)
-            throws SQLException {
-        checkpoint.record(connection, stream, written, rejects.size());
-        // Before the commit: a crash in between may repeat these lines on a re-run, but never lose them.
-        rejectFiles.write(rejects);
+    /**
+     * After the chunk's COPY or commit failed and was rolled back: redoes it without the rows PostgreSQL
+     * refused, retries it after a transient failure, or fails naming it.
+     */
+    private void recover(Connection connection, ChunkStream stream, SQLException failure)
+            throws InterruptedException {
+        SQLException cause = failure;
+        if (!isTransient(failure) && redo.rejectsRefusedRows() && ChunkRedo.isRefusal(failure)) {
+            try {
+                committing = null;
+                commit(connection, stream, redo.write(connection, copy(connection), stream, failure));
+                return;
+            } catch (SQLException again) {
+                rollback(connection, again);
+                cause = again;
+            } catch (RuntimeException e) {
+                rollback(connection, e);
+                throw e;
+            }
+        }
+        if (isTransient(cause)) {
+            retry(stream, cause);
+            return;
+        }
+        throw new DbferryException(ErrorCode.LOAD_FAILED, "failed writing " + stream.chunk().describe() + " to "
+                + stream.table().table().target() + " on the target: " + cause.getMessage()
+                + "; the chunk's transaction was rolled back.", cause);
+    }
+
+    /**
+     * Checkpoints the chunk with its rejects and commits, then appends the rejects to their file: after the
+     * commit, so that a chunk tried again never writes them twice. A crash between the commit and the file
+     * leaves them in the target's checkpoint, from which {@code --resume} writes the reject files again.
+     */
+    private void commit(Connection connection, ChunkStream stream, ChunkRedo.Outcome outcome) throws SQLException {
+        checkpoint.record(connection, stream, outcome.written(), outcome.rejects());
+        committing = outcome;
         connection.commit();
-        onCommit.committed(stream, written, bytes, rejects.size());
+        committed(stream, outcome);
+    }
+
+    private void committed(ChunkStream stream, ChunkRedo.Outcome outcome) {
+        committing = null;
+        rejectFiles.write(outcome.rejects());
+        onCommit.committed(stream, outcome.written(), outcome.bytes(), outcome.rejects().size());
+    }
+
+    private static void rollback(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Lets the reader finish the chunk, so that its row count is known and it is not left waiting. */
     private static void drain(ChunkStream stream) throws InterruptedException {
         while (stream.take() != null) {
             // the redo reads the chunk again
-        }
-    }
-
-    private static void cancel(CopyIn copyIn) throws SQLException {
-        if (copyIn != null && copyIn.isActive()) {
-            copyIn.cancelCopy();
         }
     }
 

@@ -19,6 +19,9 @@ import javax.sql.DataSource;
  */
 final class KeyBuilder {
 
+    /** SQLSTATE unique_violation: a key could not be built because two rows hold the same key. */
+    static final String DUPLICATE_KEY = "23505";
+
     private final DataSource target;
     private final String maintenanceWorkMem;
     private final PostgresDdl ddl = new PostgresDdl();
@@ -37,7 +40,8 @@ final class KeyBuilder {
     /**
      * Builds the keys and indexes of a table.
      *
-     * @throws DbferryException with {@code DDL_FAILED} naming the table (and the statement, when one failed)
+     * @throws DbferryException with {@code DDL_FAILED} naming the table (and the statement, when one failed); for
+     *     duplicate keys, with the way to find and fix them, and the {@code SQLException} as its cause
      */
     void build(MappedTable table) {
         try (Connection connection = target.getConnection()) {
@@ -51,6 +55,15 @@ final class KeyBuilder {
             }
             new TargetDdl(connection).inTransaction("creating the keys and indexes of " + table.target(),
                     ddl.keysAndIndexes(table));
+        } catch (DbferryException e) {
+            if (e.getCause() instanceof SQLException s && DUPLICATE_KEY.equals(s.getSQLState())) {
+                throw new DbferryException(ErrorCode.DDL_FAILED, e.getMessage() + ": rows that are distinct in SQLite "
+                        + "became equal in PostgreSQL (e.g. one time written in two text forms, 1 and 1.0, or text "
+                        + "compared by another collation), so the table has no key; dbferry compare lists them as "
+                        + "DUPLICATE_KEY. Fix them in the source or give the column another type with --cast, then "
+                        + "start over with --if-exists drop", s);
+            }
+            throw e;
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.DDL_FAILED, "creating the keys and indexes of " + table.target()
                     + " failed on the target: " + e.getMessage(), e);

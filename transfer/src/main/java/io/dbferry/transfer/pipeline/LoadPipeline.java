@@ -198,7 +198,8 @@ final class LoadPipeline {
     private static RuntimeException reported(Throwable first, List<TableLoad> tables) {
         int chunks = tables.stream().mapToInt(TableLoad::chunksLoaded).sum();
         long rows = tables.stream().mapToLong(TableLoad::rowsWritten).sum();
-        if (first instanceof DbferryException e && e.getClass() == DbferryException.class && chunks > 0) {
+        if (first instanceof DbferryException e && e.getClass() == DbferryException.class && chunks > 0
+                && !(e.getCause() instanceof java.sql.SQLException s && KeyBuilder.DUPLICATE_KEY.equals(s.getSQLState()))) {
             return new DbferryException(e.code(), e.getMessage() + " The target keeps the " + rows + " rows of the "
                     + chunks + (chunks == 1 ? " chunk" : " chunks") + " committed before the failure (each chunk "
                     + "is one transaction, checkpointed with it); to continue with the other chunks, run the same "

@@ -5,6 +5,7 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.plan.PostgresDdl;
@@ -12,6 +13,7 @@ import io.dbferry.introspect.sqlite.SqliteSchemaReader;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.read.Chunk;
 import io.dbferry.transfer.read.ChunkPlanner;
+import io.dbferry.transfer.reject.Reject;
 import io.dbferry.transfer.reject.RejectFiles;
 import io.dbferry.transfer.verify.VerificationException;
 import io.dbferry.transfer.verify.VerificationReport;
@@ -21,6 +23,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,11 +195,11 @@ public final class Migration {
         if (unfinished != null) {
             state.setState(connection, unfinished.id(), "abandoned");
         }
+        List<MappedTable> kept = options.ifExists() == IfExists.TRUNCATE ? existing : List.of();
         long run = state.start(connection, SourceFingerprint.of(sourcePath), options.targetSchema(),
-                options.chunkPlanKey());
+                options.chunkPlanKey(), kept.stream().map(t -> t.target().name()).toList());
         connection.commit();
-        return loadAndLink(connection, state, run, tables, created, loads,
-                options.ifExists() == IfExists.TRUNCATE && !existing.isEmpty());
+        return loadAndLink(connection, state, run, tables, created, loads, !kept.isEmpty(), Map.of());
     }
 
     /** Continues an unfinished run: the same chunk plan, without the chunks it checkpointed. */
@@ -204,21 +208,33 @@ public final class Migration {
         Resumption.check(run, sourcePath, options);
         Map<String, Map<Integer, RunState.Checkpoint>> done = state.checkpoints(connection, run.id());
         Resumption.checkTargetUnchanged(connection, tables, done, ddl, run);
+        Map<String, List<String>> rejectLines = state.rejectLines(connection, run.id());
         state.setState(connection, run.id(), "running");
-        List<TableLoad> loads = plan(tables, Resumption.withoutKeys(connection, tables, ddl), done);
+        // Tables --if-exists truncate kept have their own keys and foreign keys, and are loaded parents first.
+        List<MappedTable> created = tables.stream().filter(t -> !run.keptTables().contains(t.target().name()))
+                .toList();
+        List<MappedTable> unkeyed = Resumption.withoutKeys(connection, created, ddl);
+        List<TableLoad> loads = plan(tables, unkeyed, done);
         listener.on(new MigrationEvent.PhaseStarted("resuming run " + run.id() + ": "
                 + done.values().stream().mapToInt(Map::size).sum() + " chunks were checkpointed"));
-        return loadAndLink(connection, state, run.id(), tables, tables, loads, false);
+        return loadAndLink(connection, state, run.id(), tables, created, loads, !run.keptTables().isEmpty(),
+                rejectLines);
     }
 
-    /** Loads, builds foreign keys and restarts identities, recording the run's end state. */
+    /**
+     * Loads, builds foreign keys and restarts identities, recording the run's end state.
+     *
+     * @param created the tables this run created, whose foreign keys it creates (those missing, when resumed)
+     * @param rejectLines the reject-file lines of the chunks a resumed run checkpointed, by source table
+     */
     private List<TableResult> loadAndLink(Connection connection, RunState state, long run, List<MappedTable> tables,
-            List<MappedTable> created, List<TableLoad> loads, boolean parentsFirst) {
+            List<MappedTable> created, List<TableLoad> loads, boolean parentsFirst,
+            Map<String, List<String>> rejectLines) {
         TargetDdl targetDdl = new TargetDdl(connection);
         try {
-            List<TableResult> results = load(state, run, loads, parentsFirst);
+            List<TableResult> results = load(state, run, loads, parentsFirst, rejectLines);
             listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
-            createForeignKeys(targetDdl, created, results);
+            createForeignKeys(connection, targetDdl, created, results);
             targetDdl.inTransaction("restarting identity sequences", tables.stream()
                     .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
             state.setState(connection, run, "finished");
@@ -234,7 +250,8 @@ public final class Migration {
         }
     }
 
-    private List<TableResult> load(RunState state, long run, List<TableLoad> loads, boolean parentsFirst) {
+    private List<TableResult> load(RunState state, long run, List<TableLoad> loads, boolean parentsFirst,
+            Map<String, List<String>> rejectLines) {
         listener.on(new MigrationEvent.PhaseStarted(loadingPhase(loads)));
         List<TableLoad> toLoad = loads.stream().filter(l -> !l.chunks().isEmpty()).toList();
         for (TableLoad loaded : loads.stream().filter(l -> l.chunks().isEmpty()).toList()) {
@@ -242,9 +259,23 @@ public final class Migration {
                 keys().build(loaded.table());
             }
         }
-        ChunkWriter.ChunkCheckpoint checkpoint = (connection, stream, written, rejected) -> state.checkpoint(
-                connection, run, stream.table().table().target(), stream.chunk(), stream.rowsRead(), written, rejected);
-        try (RejectFiles rejectFiles = new RejectFiles(options.rejects(), options.resume())) {
+        ChunkWriter.ChunkCheckpoint checkpoint = new ChunkWriter.ChunkCheckpoint() {
+            @Override
+            public void record(Connection connection, ChunkStream stream, long written, List<Reject> rejects)
+                    throws SQLException {
+                state.checkpoint(connection, run, stream.table().table().target(), stream.chunk(), stream.rowsRead(),
+                        written, rejects);
+            }
+
+            @Override
+            public boolean recorded(Connection connection, ChunkStream stream) throws SQLException {
+                return state.checkpointed(connection, run, stream.table().table().target(), stream.chunk());
+            }
+        };
+        try (RejectFiles rejectFiles = new RejectFiles(options.rejects())) {
+            // A resumed run writes the files again from its checkpoints: a crash may have come between a
+            // chunk's commit and its reject lines.
+            rejectLines.forEach(rejectFiles::writeLines);
             // Kept tables keep their foreign keys: their parents must be loaded first (see ChunkDispatcher).
             if (!toLoad.isEmpty()) {
                 new LoadPipeline(sourcePath, target, options, metrics, listener, rejectFiles, checkpoint)
@@ -258,11 +289,34 @@ public final class Migration {
         return new KeyBuilder(target, options.maintenanceWorkMem());
     }
 
-    /** Creates the foreign keys; when rows were rejected, a failure says that a parent row may be among them. */
-    private void createForeignKeys(TargetDdl targetDdl, List<MappedTable> created, List<TableResult> results) {
+    /**
+     * Creates the foreign keys of the tables this run created, but those the target has already (a resumed run
+     * that stopped after creating them: they come in one transaction); when rows were rejected, a failure says
+     * that a parent row may be among them.
+     */
+    private void createForeignKeys(Connection connection, TargetDdl targetDdl, List<MappedTable> created,
+            List<TableResult> results) {
+        List<String> statements = new ArrayList<>();
+        try (PreparedStatement exists = connection.prepareStatement("select exists (select 1 from pg_constraint "
+                + "where conrelid = to_regclass(?) and conname = ?::name and contype = 'f')")) {
+            for (MappedTable table : created) {
+                for (ForeignKey fk : table.foreignKeys()) {
+                    exists.setString(1, ddl.qualifiedName(table.target()));
+                    exists.setString(2, fk.name());
+                    try (ResultSet rs = exists.executeQuery()) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            statements.add(ddl.addForeignKey(table.target(), fk));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.DDL_FAILED, "cannot read the foreign keys of the target: "
+                    + e.getMessage(), e);
+        }
         try {
-            targetDdl.inTransaction("creating the foreign keys", created.stream()
-                    .flatMap(t -> ddl.foreignKeys(t).stream()).toList());
+            targetDdl.inTransaction("creating the foreign keys", statements);
         } catch (DbferryException e) {
             long rejected = results.stream().mapToLong(TableResult::rowsRejected).sum();
             if (rejected == 0) {

@@ -163,7 +163,9 @@ public record MigrationOptions(
         }
 
         /**
-         * Sets whether to continue the last unfinished run.
+         * Sets whether to continue the last unfinished run. The run must have been started with the same
+         * {@link #chunkPlanKey() chunk-planning options}, {@code ifExists} included; a resumed run does not drop or
+         * empty tables again.
          *
          * @param resume true to resume
          * @return this builder
@@ -331,10 +333,6 @@ public record MigrationOptions(
             }
             if (stateSchema == null || stateSchema.isBlank()) {
                 throw new DbferryException(ErrorCode.INVALID_OPTION, "--state-schema must not be empty");
-            }
-            if (resume && ifExists != IfExists.FAIL) {
-                throw new DbferryException(ErrorCode.INVALID_OPTION, "--resume continues a run and cannot be "
-                        + "combined with --if-exists " + ifExists.name().toLowerCase(java.util.Locale.ROOT));
             }
             return new MigrationOptions(tables, exclude, targetSchema, ifExists, identifiers, verify, castRules,
                     workers, batchRows, copyFormat, maintenanceWorkMem, onError, rejects, textPolicy, resume,

@@ -73,14 +73,29 @@ public final class RejectFiles implements AutoCloseable {
      */
     public synchronized void write(List<Reject> rejects) {
         for (Reject reject : rejects) {
-            try {
-                OutputStream out = open(reject.table());
-                out.write(line(reject).getBytes(StandardCharsets.UTF_8));
-                out.flush();
-            } catch (IOException e) {
-                throw new DbferryException(ErrorCode.LOAD_FAILED, "cannot write the reject file "
-                        + file(reject.table()) + ": " + e.getMessage() + "; choose another directory with --rejects", e);
-            }
+            writeLine(reject.table(), line(reject));
+        }
+    }
+
+    /**
+     * Appends lines made by {@link #line} to a table's file, e.g. those a resumed run's checkpoints hold.
+     *
+     * @param table the source table's name, never null
+     * @param lines the lines, each ending in a newline, never null
+     * @throws DbferryException with {@link ErrorCode#LOAD_FAILED} when the file cannot be written
+     */
+    public synchronized void writeLines(String table, List<String> lines) {
+        lines.forEach(line -> writeLine(table, line));
+    }
+
+    private void writeLine(String table, String line) {
+        try {
+            OutputStream out = open(table);
+            out.write(line.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new DbferryException(ErrorCode.LOAD_FAILED, "cannot write the reject file "
+                    + file(table) + ": " + e.getMessage() + "; choose another directory with --rejects", e);
         }
     }
 
@@ -118,9 +133,8 @@ public final class RejectFiles implements AutoCloseable {
      *
      * @param reject never null
      * @return never null
-     * @throws IOException never in practice (a string writer)
      */
-    static String line(Reject reject) throws IOException {
+    public static String line(Reject reject) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = JSON.createGenerator(text)) {
             json.writeStartObject();
@@ -137,6 +151,8 @@ public final class RejectFiles implements AutoCloseable {
             json.writeStringField("reason", reject.reason().name());
             json.writeStringField("message", reject.message());
             json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to a string failed", e);
         }
         return text.append('\n').toString();
     }
