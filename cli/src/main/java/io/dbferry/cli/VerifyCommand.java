@@ -82,15 +82,17 @@ public final class VerifyCommand implements Callable<Integer> {
         VerificationReport report;
         String targetShown;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
-                Target targetDb = Endpoints.openPostgresTarget(endpoints.target);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, options.workers());
                 Connection targetConnection = targetDb.pool().connection()) {
             targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
             SchemaMapping mapping = SourceMapping.read(sourceConnection, migration);
-            report = new Verifier(sourceConnection, targetConnection, options).verify(mapping.tables(), table -> {
-                err.println("dbferry: verifying " + table.target());
-                err.flush();
-            });
+            report = new Verifier(sourceConnection, targetConnection, options,
+                    () -> Endpoints.openSqliteSource(endpoints.source), targetDb.pool()::connection)
+                    .verify(mapping.tables(), table -> {
+                        err.println("dbferry: verifying " + table.target());
+                        err.flush();
+                    });
         }
         output.write(spec, switch (output.format) {
             case TEXT -> VerifyText.render(sourceShown, targetShown, report);

@@ -17,13 +17,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The source side: rows read with their storage class ({@code typeof()}, as {@link SourceValue} reads them
- * strictly), passed through each column's transform — the one {@code migrate} uses — and made canonical. A
+ * The source side: rows read with their storage class ({@code typeof()}, packed into one integer per row by
+ * {@link StorageClasses}; TEXT decoded strictly, as {@link SourceValue} does), passed through each column's transform — the one {@code migrate} uses — and made canonical. A
  * value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
  * Key columns are compared in the BINARY collation, whatever collation the column declares.
  */
@@ -45,13 +44,12 @@ final class SqliteRows extends TableRows {
         this.table = table;
         this.key = key;
         this.transforms = table.columns().stream().map(Transforms::forColumn).toArray(ValueTransform[]::new);
-        List<String> fields = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (MappedColumn column : table.columns()) {
-            Field<?> value = SqliteTableReader.valueField(column);
-            fields.add(SQLITE.render(value));
-            fields.add(SQLITE.render(DSL.field("typeof({0})", Object.class, value)));
+            values.add(SQLITE.render(SqliteTableReader.valueField(column)));
         }
-        this.select = "select " + String.join(", ", fields) + " from " + tableName();
+        this.select = "select " + String.join(", ", values) + ", "
+                + String.join(", ", StorageClasses.packedColumns(values)) + " from " + tableName();
     }
 
     @Override
@@ -115,16 +113,30 @@ final class SqliteRows extends TableRows {
 
     @Override
     CanonicalRow row(ResultSet rs) throws SQLException {
-        String[] values = new String[transforms.length];
         Object[] raw = new Object[transforms.length];
-        for (int i = 0; i < transforms.length; i++) {
-            SourceValue value = SourceValue.read(rs, 2 * i + 1);
-            raw[i] = value.value();
-            values[i] = value.isNull() ? null : canonical(i, value.value());
-        }
+        String[] values = canonicalValues(rs, raw);
         List<Object> keyValues = key == null ? List.of()
                 : key.parts().stream().map(p -> raw[p.index()]).toList();
         return new CanonicalRow(keyValues, Arrays.asList(values));
+    }
+
+    @Override
+    String[] canonicalValues(ResultSet rs) throws SQLException {
+        return canonicalValues(rs, new Object[transforms.length]);
+    }
+
+    /** Reads each value by its storage class, keeping it in {@code raw}, and returns the canonical texts. */
+    private String[] canonicalValues(ResultSet rs, Object[] raw) throws SQLException {
+        String[] values = new String[transforms.length];
+        for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
+            long classes = rs.getLong(transforms.length + group + 1);
+            int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
+            for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
+                raw[i] = StorageClasses.read(rs, i + 1, StorageClasses.at(classes, i % StorageClasses.PER_COLUMN));
+                values[i] = raw[i] == null ? null : canonical(i, raw[i]);
+            }
+        }
+        return values;
     }
 
     private String canonical(int column, Object value) {

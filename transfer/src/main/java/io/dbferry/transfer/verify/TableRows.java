@@ -35,7 +35,7 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows {
         return query(select() + where.where(), where.binds(), range, rs -> {
             ChunkDigest.Builder digest = new ChunkDigest.Builder();
             while (rs.next()) {
-                digest.add(row(rs).values());
+                digest.add(canonicalValues(rs));
             }
             return digest.build();
         });
@@ -75,6 +75,9 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows {
 
     /** The current row of a result of {@link #select()} in canonical form. */
     abstract CanonicalRow row(ResultSet rs) throws SQLException;
+
+    /** The canonical values of the current row of a result of {@link #select()}, null for NULL; never null. */
+    abstract String[] canonicalValues(ResultSet rs) throws SQLException;
 
     /**
      * Runs a query and reads its result.

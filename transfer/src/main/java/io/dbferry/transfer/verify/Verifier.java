@@ -21,6 +21,10 @@ import java.util.function.Consumer;
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
  * but cannot say which rows differ. Both sides are only read.
  *
+ * <p>In checksum mode, each side's chunks are hashed by {@link VerifyOptions#workers()} workers at once, each
+ * through a connection of its own ({@link ChunkDigests}): the connections given, and more opened for the
+ * verification and closed after it.
+ *
  * <p>Not thread-safe; the connections are owned by the caller and must not be used elsewhere meanwhile.
  */
 public final class Verifier {
@@ -31,18 +35,47 @@ public final class Verifier {
     private final Connection source;
     private final Connection target;
     private final VerifyOptions options;
+    private final ConnectionOpener moreSource;
+    private final ConnectionOpener moreTarget;
+    private final int workers;
 
     /**
-     * Prepares a verification.
+     * Prepares a verification with one worker per side, through the given connections only.
      *
      * @param source an open, read-only SQLite connection, never null
      * @param target an open PostgreSQL connection, never null; only read
-     * @param options the mode and limits, never null
+     * @param options the mode and limits, never null; its workers are not used
      */
     public Verifier(Connection source, Connection target, VerifyOptions options) {
+        this(source, target, options, 1, Verifier::noMoreConnections, Verifier::noMoreConnections);
+    }
+
+    /**
+     * Prepares a verification with {@link VerifyOptions#workers()} workers per side.
+     *
+     * @param source an open, read-only SQLite connection, never null
+     * @param target an open PostgreSQL connection, never null; only read
+     * @param options the mode, limits and workers, never null
+     * @param moreSource opens the source's further connections (workers − 1 of them), read-only; never null
+     * @param moreTarget opens the target's further connections (workers − 1 of them); never null
+     */
+    public Verifier(Connection source, Connection target, VerifyOptions options, ConnectionOpener moreSource,
+            ConnectionOpener moreTarget) {
+        this(source, target, options, options.workers(), moreSource, moreTarget);
+    }
+
+    private Verifier(Connection source, Connection target, VerifyOptions options, int workers,
+            ConnectionOpener moreSource, ConnectionOpener moreTarget) {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
+        this.moreSource = Objects.requireNonNull(moreSource, "moreSource");
+        this.moreTarget = Objects.requireNonNull(moreTarget, "moreTarget");
+        this.workers = workers;
+    }
+
+    private static Connection noMoreConnections() {
+        throw new IllegalStateException("a verifier given single connections opens no more");
     }
 
     /**
@@ -57,16 +90,20 @@ public final class Verifier {
     public VerificationReport verify(List<MappedTable> tables, Consumer<MappedTable> onTable) {
         long started = System.nanoTime();
         List<TableVerification> results = new ArrayList<>();
-        try (BothSides both = new BothSides()) {
+        int more = options.mode() == VerifyMode.CHECKSUM ? workers - 1 : 0;
+        try (BothSides both = new BothSides();
+                WorkerConnections sources = WorkerConnections.open(source, moreSource, more, "source");
+                WorkerConnections targets = WorkerConnections.open(target, moreTarget, more, "target");
+                ChunkDigests digests = new ChunkDigests(sources.all(), targets.all())) {
             for (MappedTable table : tables) {
                 onTable.accept(table);
-                results.add(verify(both, table));
+                results.add(verify(both, digests, table));
             }
         }
         return new VerificationReport(options.mode(), results, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private TableVerification verify(BothSides both, MappedTable table) {
+    private TableVerification verify(BothSides both, ChunkDigests digests, MappedTable table) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
         SqliteRows sourceRows = new SqliteRows(source, table, key.orElse(null));
         PostgresRows targetRows = new PostgresRows(target, table, key.orElse(null));
@@ -90,7 +127,12 @@ public final class Verifier {
             return multiset(both, table, counts, plan.problem());
         }
         ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options);
-        plan.chunks().forEach(search::compare);
+        List<KeyRange> ranges = plan.chunks();
+        List<BothSides.Both<ChunkDigest, ChunkDigest>> rangeDigests = digests.of(ranges,
+                c -> new SqliteRows(c, table, key.get()), c -> new PostgresRows(c, table, key.get()));
+        for (int i = 0; i < ranges.size(); i++) {
+            search.compare(ranges.get(i), rangeDigests.get(i));
+        }
         long outside = counts.target() - search.targetRowsInChunks();
         // Rows whose key holds NULL belong to no key range; only the target can have them (the plan checked the
         // source).

@@ -89,7 +89,8 @@ class VerifierIT {
     private VerificationReport verify(VerifyOptions verifyOptions, MigrationOptions options) throws Exception {
         try (Connection source = SqliteSource.openReadOnly(sqlite); Connection target = database.connect()) {
             SchemaMapping mapping = SourceMapping.read(source, options);
-            return new Verifier(source, target, verifyOptions).verify(mapping.tables(), table -> { });
+            return new Verifier(source, target, verifyOptions, () -> SqliteSource.openReadOnly(sqlite),
+                    database::connect).verify(mapping.tables(), table -> { });
         }
     }
 
@@ -139,7 +140,8 @@ class VerifierIT {
                         tuple("(id=4)", "missing", List.of()),
                         tuple("(id=5)", "changed",
                                 List.of("created: 2024-01-02T03:04:05.123456 → 2024-01-02T03:04:05.123457")),
-                        tuple("(id=6)", "changed", List.of("doc: {\"a\":null,\"b\":[1,2]} → {\"a\":null,\"b\":[2,1]}")),
+                        tuple("(id=6)", "changed",
+                                List.of("doc: {\"a\": null, \"b\": [1, 2]} → {\"a\": null, \"b\": [2, 1]}")),
                         tuple("(id=7)", "changed", List.of("uid: a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11 → "
                                 + "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a19")),
                         tuple("(id=8)", "changed", List.of("ratio: 0.1 → 0.1000000001")),
@@ -175,7 +177,7 @@ class VerifierIT {
         target("UPDATE big SET label = 'changed' WHERE id = 21003");
 
         for (int chunkRows : List.of(VerifyOptions.DEFAULT_CHUNK_ROWS, 1_000)) {
-            VerificationReport report = verify(new VerifyOptions(VerifyMode.CHECKSUM, 20, chunkRows, 64), options);
+            VerificationReport report = verify(new VerifyOptions(VerifyMode.CHECKSUM, 20, chunkRows, 64, 2), options);
 
             TableVerification big = report.tables().getFirst();
             assertThat(big.chunksCompared()).isEqualTo(10_000 / chunkRows);
@@ -195,7 +197,7 @@ class VerifierIT {
         // A linguistic collation sorts 'a', 'B', 'b' and 'Z' otherwise than bytes do; chunks of 2 rows would then
         // select different rows on each side unless both compare in byte order.
         target("ALTER TABLE words ALTER COLUMN w TYPE text COLLATE \"und-x-icu\"");
-        VerifyOptions twoRowChunks = new VerifyOptions(VerifyMode.CHECKSUM, 20, 2, 1);
+        VerifyOptions twoRowChunks = new VerifyOptions(VerifyMode.CHECKSUM, 20, 2, 1, 2);
 
         assertThat(verify(twoRowChunks, options).matches()).isTrue();
 
