@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The canonical text of a JSON value: the text PostgreSQL's {@code jsonb} output prints for it, so that the
@@ -37,7 +38,19 @@ final class CanonicalJson {
     /** One member of an object as written: its key and where its {@code "key": value} text lies. */
     private record Member(String key, int keyBytes, int start, int end) {}
 
-    private CanonicalJson() {}
+    /** The longest number without exponent that is surely within numeric's limits (16383 fraction digits). */
+    private static final int MAX_PLAIN_NUMBER_LENGTH = 16_383;
+
+    private final JsonParser parser;
+    private final StringBuilder out;
+    /** Whether to refuse what only {@code JsonTransform} can judge, see {@link #ofAccepted(String)}. */
+    private final boolean strict;
+
+    private CanonicalJson(JsonParser parser, StringBuilder out, boolean strict) {
+        this.parser = parser;
+        this.out = out;
+        this.strict = strict;
+    }
 
     /**
      * The canonical text of a JSON document.
@@ -47,26 +60,50 @@ final class CanonicalJson {
      * @throws IllegalArgumentException when the text is not one JSON value
      */
     static String of(String json) {
+        return write(json, false);
+    }
+
+    /**
+     * The canonical text of source JSON text that {@code JsonTransform} surely accepts unchanged, found in one
+     * parse instead of the transform's and this class's two: strict JSON, nothing after the value, no
+     * {@code \u0000} and no surrogate in any string or key, no number with an exponent or longer than 16383
+     * characters. Anything else is left to the transform, which may reject it.
+     *
+     * @param json source text, never null
+     * @return the canonical text, empty when the transform must judge the text; never null
+     */
+    static Optional<String> ofAccepted(String json) {
+        try {
+            return Optional.of(write(json, true));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty(); // the transform judges it and says why
+        }
+    }
+
+    private static String write(String json, boolean strict) {
         try (JsonParser parser = FACTORY.createParser(json)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 throw new IllegalArgumentException("no JSON value in '" + json + "'");
             }
             StringBuilder out = new StringBuilder(json.length() + 16);
-            value(parser, first, out);
+            new CanonicalJson(parser, out, strict).value(first);
+            if (strict && parser.nextToken() != null) {
+                throw new IllegalArgumentException("content after the JSON value");
+            }
             return out.toString();
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
     }
 
-    private static void value(JsonParser parser, JsonToken token, StringBuilder out) throws IOException {
+    private void value(JsonToken token) throws IOException {
         switch (token) {
-            case START_OBJECT -> object(parser, out);
-            case START_ARRAY -> array(parser, out);
-            case VALUE_STRING -> string(parser.getText(), out);
-            case VALUE_NUMBER_INT -> out.append(integer(parser.getText()));
-            case VALUE_NUMBER_FLOAT -> out.append(numeric(parser.getText()));
+            case START_OBJECT -> object();
+            case START_ARRAY -> array();
+            case VALUE_STRING -> string(parser.getText());
+            case VALUE_NUMBER_INT -> out.append(integer(checkedNumber()));
+            case VALUE_NUMBER_FLOAT -> out.append(numeric(checkedNumber()));
             case VALUE_TRUE -> out.append("true");
             case VALUE_FALSE -> out.append("false");
             case VALUE_NULL -> out.append("null");
@@ -74,8 +111,17 @@ final class CanonicalJson {
         }
     }
 
+    /** The number's text; in strict mode, refuses one that might exceed numeric's limits. */
+    private String checkedNumber() throws IOException {
+        String text = parser.getText();
+        if (strict && (text.length() > MAX_PLAIN_NUMBER_LENGTH || text.indexOf('e') >= 0 || text.indexOf('E') >= 0)) {
+            throw new IllegalArgumentException("a number for JsonTransform to judge");
+        }
+        return text;
+    }
+
     /** Writes the members in input order, then reorders them in place when they are not in jsonb's order. */
-    private static void object(JsonParser parser, StringBuilder out) throws IOException {
+    private void object() throws IOException {
         int start = out.length();
         out.append('{');
         List<Member> members = new ArrayList<>();
@@ -86,21 +132,21 @@ final class CanonicalJson {
                 out.append(", ");
             }
             int memberStart = out.length();
-            string(key, out);
+            string(key);
             out.append(": ");
-            value(parser, parser.nextToken(), out);
+            value(parser.nextToken());
             Member member = new Member(key, utf8Length(key), memberStart, out.length());
             ordered &= members.isEmpty() || compare(members.getLast(), member) < 0;
             members.add(member);
         }
         if (!ordered) {
-            reorder(out, start, members);
+            reorder(start, members);
         }
         out.append('}');
     }
 
     /** Rewrites the members after {@code start} sorted, keeping the last of duplicate keys. */
-    private static void reorder(StringBuilder out, int start, List<Member> members) {
+    private void reorder(int start, List<Member> members) {
         String written = out.substring(start);
         List<Member> sorted = new ArrayList<>(members);
         sorted.sort(CanonicalJson::compare); // stable: duplicates stay in input order
@@ -137,14 +183,14 @@ final class CanonicalJson {
         return bytes;
     }
 
-    private static void array(JsonParser parser, StringBuilder out) throws IOException {
+    private void array() throws IOException {
         out.append('[');
         boolean first = true;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (!first) {
                 out.append(", ");
             }
-            value(parser, token, out);
+            value(token);
             first = false;
         }
         out.append(']');
@@ -167,12 +213,18 @@ final class CanonicalJson {
         return value.signum() == 0 ? value.abs().toPlainString() : value.toPlainString();
     }
 
-    /** A JSON string as {@code escape_json} writes it. */
-    private static void string(String text, StringBuilder out) {
+    /**
+     * A JSON string as {@code escape_json} writes it; in strict mode, refuses U+0000 and surrogates, which
+     * {@code JsonTransform} judges.
+     */
+    private void string(String text) {
         out.append('"');
         int plain = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (strict && (c == 0 || Character.isSurrogate(c))) {
+                throw new IllegalArgumentException("a string for JsonTransform to judge");
+            }
             if (c >= 0x20 && c != '"' && c != '\\') {
                 continue;
             }

@@ -6,6 +6,7 @@ import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.transfer.profile.SourceValue;
 import io.dbferry.transfer.read.SqliteTableReader;
+import io.dbferry.transfer.transform.JsonTransform;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
@@ -140,6 +142,12 @@ final class SqliteRows extends TableRows {
     }
 
     private String canonical(int column, Object value) {
+        if (transforms[column] instanceof JsonTransform && value instanceof String text) {
+            Optional<String> accepted = CanonicalJson.ofAccepted(text);
+            if (accepted.isPresent()) {
+                return accepted.get(); // what the transform would pass unchanged, made canonical in one parse
+            }
+        }
         return switch (transforms[column].apply(value)) {
             case TransformResult.Converted c -> CanonicalValue.of(table.columns().get(column).targetType(), c.value());
             case TransformResult.Rejected r -> CanonicalValue.rejected(r.message() + " [" + r.reason() + "]");
