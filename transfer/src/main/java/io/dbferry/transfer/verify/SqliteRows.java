@@ -143,7 +143,7 @@ final class SqliteRows extends TableRows {
 
     private String canonical(int column, Object value) {
         if (transforms[column] instanceof JsonTransform && value instanceof String text) {
-            Optional<String> accepted = CanonicalJson.ofAccepted(text);
+            Optional<String> accepted = PlainJson.canonical(text).or(() -> CanonicalJson.ofAccepted(text));
             if (accepted.isPresent()) {
                 return accepted.get(); // what the transform would pass unchanged, made canonical in one parse
             }

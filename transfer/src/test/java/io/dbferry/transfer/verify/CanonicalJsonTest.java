@@ -34,6 +34,24 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void writesPlainJsonInOneScanAsTheParserDoes() {
+        for (String json : List.of("{\"sku\":\"A61145\",\"qty\":9,\"gift\":false,\"tags\":[\"new\"]}",
+                " [1.50, -0, -0.00, -12.5, 0, {\"b\": null, \"a\": [{}], \"a\": []}] ", "\"é ü\"", "true",
+                "{\"é\":1,\"ab\":2,\"z\":3,\"zz\":{\"\":[{}]}}", "{ }", "[ ]", "null", "-0.5")) {
+            assertThat(PlainJson.canonical(json)).as(json).contains(CanonicalJson.of(json));
+        }
+    }
+
+    @Test
+    void leavesJsonWithEscapesExponentsOrErrorsToTheParser() {
+        for (String json : List.of("", " ", "\"tab\\there\"", "1e2", "[1.5E-3]", "\"😀\"", "{\"a\": 1} x", "{'a': 1}",
+                "[1,]", "{\"a\":1,}", "[01]", "-", "1.", "+1", "NaN", "tru", "[1 2]", "{\"a\" 1}", "{\"a\":1",
+                "\"a\u0001\"", "[\"unterminated]")) {
+            assertThat(PlainJson.canonical(json)).as(json).isEmpty();
+        }
+    }
+
+    @Test
     void leavesValidNumbersWithExponentsAndSurrogatePairsToTheTransformToo() {
         for (String json : List.of("1e2", "[1.5E-3]", "\"😀\"")) {
             assertThat(CanonicalJson.ofAccepted(json)).as(json).isEmpty();
