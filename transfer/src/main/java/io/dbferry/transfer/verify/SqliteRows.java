@@ -66,6 +66,43 @@ final class SqliteRows extends TableRows {
      * @return never null
      */
     KeyPlan plan(int chunkRows) {
+        return onlyIntegerKeys() ? integerPlan(chunkRows) : checkedPlan(chunkRows);
+    }
+
+    /**
+     * Whether every key column is an integer one and holds only INTEGER values — checked by SQLite in one
+     * scan, so that the keys need not be read with their storage class one by one.
+     */
+    private boolean onlyIntegerKeys() {
+        if (!key.parts().stream().allMatch(p -> p.kind() == KeyColumns.Kind.INTEGER)) {
+            return false;
+        }
+        String sql = "select count(*) from " + tableName() + " where " + String.join(" or ",
+                key.parts().stream().map(p -> "typeof(" + name(p) + ") <> 'integer'").toList());
+        return query(sql, List.of(), KeyRange.ALL, rs -> rs.next() && rs.getLong(1) == 0);
+    }
+
+    /** The plan of integer keys: only every {@code chunkRows}-th key is read. */
+    private KeyPlan integerPlan(int chunkRows) {
+        String sql = "select " + String.join(", ", key.parts().stream().map(this::name).toList()) + " from "
+                + tableName() + " order by " + String.join(", ", keyExpressions());
+        return query(sql, List.of(), KeyRange.ALL, rs -> {
+            List<List<Object>> boundaries = new ArrayList<>();
+            for (long row = 0; rs.next(); row++) {
+                if (row > 0 && row % chunkRows == 0) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < key.parts().size(); i++) {
+                        values.add(rs.getLong(i + 1));
+                    }
+                    boundaries.add(values);
+                }
+            }
+            return new KeyPlan(boundaries, null);
+        });
+    }
+
+    /** The plan of other keys: each key value read with its storage class and checked. */
+    private KeyPlan checkedPlan(int chunkRows) {
         String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
                 .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());
         List<List<Object>> boundaries = new ArrayList<>();
