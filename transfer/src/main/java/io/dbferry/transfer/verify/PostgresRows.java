@@ -19,7 +19,8 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The target side: rows read through pgjdbc as typed values ({@link PostgresValues}) and made canonical. Text
+ * The target side: rows read through pgjdbc as typed values ({@link PostgresValues}) and made canonical
+ * ({@link CanonicalValue#ofTarget}: jsonb's text is canonical as PostgreSQL prints it, so it is not parsed). Text
  * key columns are compared in the {@code "C"} collation, which orders UTF-8 text byte by byte as SQLite's
  * BINARY does. Queries run in a transaction with a fetch size, so pgjdbc streams rows through a cursor
  * instead of holding a whole table in memory (pgjdbc docs, "Getting results based on a cursor").

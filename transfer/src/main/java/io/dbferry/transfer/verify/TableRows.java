@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The rows of one table on one side, read by key range. Implementations wrap {@code SQLException} in a
- * {@code DbferryException} with {@code VERIFY_FAILED} naming the side, table and range. Not thread-safe: each
- * side is read by one thread at a time.
+ * {@code DbferryException} with {@code VERIFY_FAILED} naming the side, table and range. Not thread-safe: an
+ * instance is used by one thread at a time, through its own connection; each worker of a side has its own.
  */
 abstract sealed class TableRows permits SqliteRows, PostgresRows {
 
