@@ -35,8 +35,16 @@ final class CanonicalJson {
 
     private static final JsonFactory FACTORY = JsonTransform.parserFactory();
 
-    /** One member of an object as written: its key and where its {@code "key": value} text lies. */
-    private record Member(String key, int keyBytes, int start, int end) {}
+    /**
+     * One member of an object as written: its key, the key's length in UTF-8 bytes, and where its
+     * {@code "key": value} text lies in the output. Shared with {@link PlainJson}.
+     */
+    record Member(String key, int keyBytes, int start, int end) {
+
+        Member(String key, int start, int end) {
+            this(key, utf8Length(key), start, end);
+        }
+    }
 
     /** The longest number without exponent that is surely within numeric's limits (16383 fraction digits). */
     private static final int MAX_PLAIN_NUMBER_LENGTH = 16_383;
@@ -135,18 +143,21 @@ final class CanonicalJson {
             string(key);
             out.append(": ");
             value(parser.nextToken());
-            Member member = new Member(key, utf8Length(key), memberStart, out.length());
+            Member member = new Member(key, memberStart, out.length());
             ordered &= members.isEmpty() || compare(members.getLast(), member) < 0;
             members.add(member);
         }
         if (!ordered) {
-            reorder(start, members);
+            reorder(out, start, members);
         }
         out.append('}');
     }
 
-    /** Rewrites the members after {@code start} sorted, keeping the last of duplicate keys. */
-    private void reorder(int start, List<Member> members) {
+    /**
+     * Rewrites an object's members, written after {@code start} (its {@code {}) in input order, in jsonb's key
+     * order, keeping the last of duplicate keys; {@code }} is not written yet.
+     */
+    static void reorder(StringBuilder out, int start, List<Member> members) {
         String written = out.substring(start);
         List<Member> sorted = new ArrayList<>(members);
         sorted.sort(CanonicalJson::compare); // stable: duplicates stay in input order
@@ -164,7 +175,7 @@ final class CanonicalJson {
     }
 
     /** jsonb's key order: shorter UTF-8 first, then byte by byte, which is code point order. */
-    private static int compare(Member a, Member b) {
+    static int compare(Member a, Member b) {
         if (a.keyBytes() != b.keyBytes()) {
             return Integer.compare(a.keyBytes(), b.keyBytes());
         }

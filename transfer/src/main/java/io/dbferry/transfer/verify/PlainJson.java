@@ -16,9 +16,6 @@ final class PlainJson {
 
     private static final int MAX_NUMBER_LENGTH = 16_383;
 
-    /** One object member: its key and where its {@code "key": value} text lies in the output. */
-    private record Member(String key, int keyBytes, int start, int end) {}
-
     /** Why a scan stopped: the text is not plain. Without a stack trace, as it is expected. */
     private static final class NotPlain extends RuntimeException {
         NotPlain() {
@@ -72,7 +69,7 @@ final class PlainJson {
         int start = out.length();
         out.append('{');
         at++;
-        List<Member> members = new ArrayList<>();
+        List<CanonicalJson.Member> members = new ArrayList<>();
         boolean ordered = true;
         whitespace();
         if (text.charAt(at) == '}') {
@@ -93,35 +90,18 @@ final class PlainJson {
             out.append(": ");
             value();
             whitespace();
-            Member member = new Member(key, utf8Length(key), memberStart, out.length());
-            ordered &= members.isEmpty() || compare(members.getLast(), member) < 0;
+            // the key with its quotes, which change neither the order nor equality of keys
+            CanonicalJson.Member member = new CanonicalJson.Member(key, memberStart, out.length());
+            ordered &= members.isEmpty() || CanonicalJson.compare(members.getLast(), member) < 0;
             members.add(member);
         } while (next() == ',');
         if (text.charAt(at - 1) != '}') {
             throw NOT_PLAIN;
         }
         if (!ordered) {
-            reorder(start, members);
+            CanonicalJson.reorder(out, start, members);
         }
         out.append('}');
-    }
-
-    /** Rewrites the members after {@code start} in jsonb's key order, keeping the last of duplicate keys. */
-    private void reorder(int start, List<Member> members) {
-        String written = out.substring(start);
-        List<Member> sorted = new ArrayList<>(members);
-        sorted.sort(PlainJson::compare); // stable: duplicates stay in input order
-        out.setLength(start + 1);
-        for (int i = 0; i < sorted.size(); i++) {
-            Member member = sorted.get(i);
-            if (i + 1 < sorted.size() && compare(member, sorted.get(i + 1)) == 0) {
-                continue; // a later duplicate wins, as in jsonb
-            }
-            if (out.length() > start + 1) {
-                out.append(", ");
-            }
-            out.append(written, member.start() - start, member.end() - start);
-        }
     }
 
     private void array() {
@@ -226,25 +206,5 @@ final class PlainJson {
 
     private char next() {
         return text.charAt(at++);
-    }
-
-    /** jsonb's key order: shorter UTF-8 first, then byte by byte, which is code point order. */
-    private static int compare(Member a, Member b) {
-        if (a.keyBytes() != b.keyBytes()) {
-            return Integer.compare(a.keyBytes(), b.keyBytes());
-        }
-        return KeyColumns.compareCodePoints(a.key(), b.key());
-    }
-
-    /** UTF-8 bytes of a key without its quotes (which add 2 to both sides of every comparison). */
-    private static int utf8Length(String key) {
-        int bytes = key.length();
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c >= 0x80) {
-                bytes += c < 0x800 ? 1 : 2; // no surrogates in plain JSON
-            }
-        }
-        return bytes;
     }
 }

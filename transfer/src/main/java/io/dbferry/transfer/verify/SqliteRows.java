@@ -24,8 +24,9 @@ import org.jooq.impl.DSL;
 
 /**
  * The source side: rows read with their storage class ({@code typeof()}, packed into one integer per row by
- * {@link StorageClasses}; TEXT decoded strictly, as {@link SourceValue} does), passed through each column's transform — the one {@code migrate} uses — and made canonical. A
- * value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
+ * {@link StorageClasses}; TEXT decoded strictly, as {@link SourceValue} does), passed through each column's
+ * transform — the one {@code migrate} uses — and made canonical (plain JSON in one scan, {@link PlainJson}).
+ * A value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
  * Key columns are compared in the BINARY collation, whatever collation the column declares.
  */
 final class SqliteRows extends TableRows {

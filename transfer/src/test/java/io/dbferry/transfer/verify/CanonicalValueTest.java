@@ -106,8 +106,10 @@ class CanonicalValueTest {
                 .isEqualTo("0001-01-01T00:00:00.000000");
         assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999)))
                 .isEqualTo("9999-12-31T23:59:59.999999");
-        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(-44, 3, 15, 12, 0))).isEqualTo("-0044-03-15T12:00:00.000000");
-        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(10_000, 1, 1, 0, 0))).isEqualTo("+10000-01-01T00:00:00.000000");
+        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(-44, 3, 15, 12, 0)))
+                .isEqualTo("-0044-03-15T12:00:00.000000");
+        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(10_000, 1, 1, 0, 0)))
+                .isEqualTo("+10000-01-01T00:00:00.000000");
         assertThat(of(PostgresType.TIMESTAMPTZ, OffsetDateTime.of(2024, 1, 1, 0, 30, 0, 0, ZoneOffset.ofHours(1))))
                 .isEqualTo("2023-12-31T23:30:00.000000Z");
     }
