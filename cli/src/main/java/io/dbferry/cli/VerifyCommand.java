@@ -162,15 +162,17 @@ public final class VerifyCommand implements Callable<Integer> {
         VerificationReport report;
         String targetShown;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
-                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, password.file);
+                Target targetDb = Endpoints.openPostgresTarget(endpoints.target, options.workers(), password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
             SchemaMapping mapping = SourceMapping.read(sourceConnection, migration);
-            report = new Verifier(sourceConnection, targetConnection, options).verify(mapping.tables(), table -> {
-                err.println("dbferry: verifying " + table.target());
-                err.flush();
-            });
+            report = new Verifier(sourceConnection, targetConnection, options,
+                    () -> Endpoints.openSqliteSource(endpoints.source), targetDb.pool()::connection)
+                    .verify(mapping.tables(), table -> {
+                        err.println("dbferry: verifying " + table.target());
+                        err.flush();
+                    });
         }
         return new Shown(sourceShown, targetShown, report);
     }

@@ -160,8 +160,10 @@ public final class Migration {
     }
 
     private VerificationReport verify(Connection connection, List<MappedTable> tables) {
-        VerificationReport report = new Verifier(source, connection,
-                VerifyOptions.of(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS)).verify(tables,
+        VerifyOptions verifyOptions = new VerifyOptions(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS,
+                VerifyOptions.DEFAULT_CHUNK_ROWS, VerifyOptions.DEFAULT_LEAF_ROWS, options.workers());
+        VerificationReport report = new Verifier(source, connection, verifyOptions,
+                () -> SqliteSource.openReadOnly(sourcePath), target::getConnection).verify(tables,
                 table -> listener.on(new MigrationEvent.PhaseStarted("verifying " + table.target() + " ("
                         + options.verify().label() + ")")));
         if (!report.matches()) {

@@ -2,18 +2,17 @@ package io.dbferry.transfer.verify;
 
 import com.google.common.hash.HashCode;
 import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * The row count and an order-independent 128-bit hash of the rows of one chunk on one side: each row's
- * canonical values are hashed with MurmurHash3 (x64, 128 bits; Guava's {@code Hashing.murmur3_128()}, fast
- * and not cryptographic) and the hashes are added, each 64-bit half modulo 2^64. Equal digests mean, but for a
- * chance of about 2^-128, equal multisets of rows.
+ * canonical values are framed into one byte array (see {@link Builder#add(String[])}), hashed with MurmurHash3
+ * (x64, 128 bits; Guava's {@code Hashing.murmur3_128()}, fast and not cryptographic) and the hashes are added,
+ * each 64-bit half modulo 2^64. Equal digests mean, but for a chance of about 2^-128, equal multisets of rows.
  *
  * @param rows the number of rows, ≥ 0
  * @param low the sum of the rows' first 64 hash bits
@@ -23,8 +22,11 @@ record ChunkDigest(long rows, long low, long high) {
 
     private static final HashFunction MURMUR3 = Hashing.murmur3_128();
 
-    /** Adds rows one by one; not thread-safe. */
+    /**
+     * Adds rows one by one, reusing one byte buffer for the rows' bytes; not thread-safe, one per thread.
+     */
     static final class Builder {
+        private byte[] buffer = new byte[512];
         private long rows;
         private long low;
         private long high;
@@ -34,8 +36,10 @@ record ChunkDigest(long rows, long low, long high) {
          *
          * @param values the row's canonical values in column order, null for NULL; never null itself
          */
-        void add(List<String> values) {
-            ByteBuffer hash = ByteBuffer.wrap(hash(values).asBytes()).order(ByteOrder.LITTLE_ENDIAN);
+        void add(String[] values) {
+            int length = frame(values);
+            ByteBuffer hash = ByteBuffer.wrap(MURMUR3.hashBytes(buffer, 0, length).asBytes())
+                    .order(ByteOrder.LITTLE_ENDIAN);
             rows++;
             low += hash.getLong(0);
             high += hash.getLong(8);
@@ -44,21 +48,52 @@ record ChunkDigest(long rows, long low, long high) {
         ChunkDigest build() {
             return new ChunkDigest(rows, low, high);
         }
+
+        /**
+         * Writes a row's bytes into the buffer: per value a 0 byte for NULL, else a 1 byte, the value's length in
+         * UTF-8 bytes (4 bytes, big-endian) and those bytes — so that ("ab", "c") and ("a", "bc") differ.
+         *
+         * @return the bytes written
+         */
+        private int frame(String[] values) {
+            int at = 0;
+            for (String value : values) {
+                if (value == null) {
+                    at = ensure(at, 1);
+                    buffer[at++] = 0;
+                    continue;
+                }
+                byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+                at = ensure(at, 5 + bytes.length);
+                buffer[at] = 1;
+                buffer[at + 1] = (byte) (bytes.length >>> 24);
+                buffer[at + 2] = (byte) (bytes.length >>> 16);
+                buffer[at + 3] = (byte) (bytes.length >>> 8);
+                buffer[at + 4] = (byte) bytes.length;
+                System.arraycopy(bytes, 0, buffer, at + 5, bytes.length);
+                at += 5 + bytes.length;
+            }
+            return at;
+        }
+
+        /** Grows the buffer to hold {@code more} bytes after {@code at}; returns {@code at}. */
+        private int ensure(int at, int more) {
+            if (buffer.length - at < more) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + more));
+            }
+            return at;
+        }
     }
 
     /**
-     * The hash of one row. Each value is framed by a NULL marker or its length, so that ("ab", "c") and
-     * ("a", "bc") hash differently.
+     * The hash of one row, as {@link Builder#add(String[])} adds it.
+     *
+     * @param values the row's canonical values, null for NULL; never null itself
+     * @return never null
      */
-    static HashCode hash(List<String> values) {
-        Hasher hasher = MURMUR3.newHasher();
-        for (String value : values) {
-            if (value == null) {
-                hasher.putByte((byte) 0);
-            } else {
-                hasher.putByte((byte) 1).putInt(value.length()).putString(value, StandardCharsets.UTF_8);
-            }
-        }
-        return hasher.hash();
+    static HashCode hash(String... values) {
+        Builder builder = new Builder();
+        int length = builder.frame(values);
+        return MURMUR3.hashBytes(builder.buffer, 0, length);
     }
 }

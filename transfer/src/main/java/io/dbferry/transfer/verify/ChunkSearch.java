@@ -37,9 +37,13 @@ final class ChunkSearch {
         this.options = options;
     }
 
-    /** Compares one chunk, searching it when it differs. */
-    void compare(KeyRange chunk) {
-        BothSides.Both<ChunkDigest, ChunkDigest> digests = digests(chunk);
+    /**
+     * Compares one chunk by its digests, searching it when they differ.
+     *
+     * @param chunk the chunk, never null
+     * @param digests its digests on both sides, never null
+     */
+    void compare(KeyRange chunk, BothSides.Both<ChunkDigest, ChunkDigest> digests) {
         chunksCompared++;
         targetRows += digests.target().rows();
         if (!digests.source().equals(digests.target())) {

@@ -120,7 +120,7 @@ record KeyColumns(MappedTable table, List<Part> parts) {
     }
 
     /** Code point order, which is UTF-8 byte order; {@link String#compareTo} is UTF-16 order, which is not. */
-    private static int compareCodePoints(String a, String b) {
+    static int compareCodePoints(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

@@ -19,7 +19,8 @@ import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 
 /**
- * The target side: rows read through pgjdbc as typed values ({@link PostgresValues}) and made canonical. Text
+ * The target side: rows read through pgjdbc as typed values ({@link PostgresValues}) and made canonical
+ * ({@link CanonicalValue#ofTarget}: jsonb's text is canonical as PostgreSQL prints it, so it is not parsed). Text
  * key columns are compared in the {@code "C"} collation, which orders UTF-8 text byte by byte as SQLite's
  * BINARY does. Queries run in a transaction with a fetch size, so pgjdbc streams rows through a cursor
  * instead of holding a whole table in memory (pgjdbc docs, "Getting results based on a cursor").
@@ -79,17 +80,27 @@ final class PostgresRows extends TableRows {
 
     @Override
     CanonicalRow row(ResultSet rs) throws SQLException {
-        int width = table.columns().size();
-        String[] values = new String[width];
-        Object[] read = new Object[width];
-        for (int i = 0; i < width; i++) {
-            MappedColumn column = table.columns().get(i);
-            read[i] = PostgresValues.read(rs, i + 1, column.targetType());
-            values[i] = read[i] == null ? null : CanonicalValue.of(column.targetType(), read[i]);
-        }
+        Object[] read = new Object[table.columns().size()];
+        String[] values = canonicalValues(rs, read);
         List<Object> keyValues = key == null ? List.of()
                 : Arrays.asList(key.parts().stream().map(p -> keyValue(read[p.index()])).toArray());
         return new CanonicalRow(keyValues, Arrays.asList(values));
+    }
+
+    @Override
+    String[] canonicalValues(ResultSet rs) throws SQLException {
+        return canonicalValues(rs, new Object[table.columns().size()]);
+    }
+
+    /** Reads each value, keeping it in {@code read}, and returns the canonical texts. */
+    private String[] canonicalValues(ResultSet rs, Object[] read) throws SQLException {
+        String[] values = new String[read.length];
+        for (int i = 0; i < read.length; i++) {
+            MappedColumn column = table.columns().get(i);
+            read[i] = PostgresValues.read(rs, i + 1, column.targetType());
+            values[i] = read[i] == null ? null : CanonicalValue.ofTarget(column.targetType(), read[i]);
+        }
+        return values;
     }
 
     /** A key value as {@link KeyColumns} holds it: {@link Long}, or {@link String} for text and UUIDs. */

@@ -129,6 +129,15 @@ final class PostgresTextRows extends TableRows {
     }
 
     @Override
+    String[] canonicalValues(ResultSet rs) throws SQLException {
+        String[] values = new String[table.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rs.getString(i + 1);
+        }
+        return values;
+    }
+
+    @Override
     RangeSql where(KeyRange range) {
         return key == null ? new RangeSql("", List.of()) : RangeSql.of(keyExpressions(), range);
     }

@@ -6,6 +6,7 @@ import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.transfer.profile.SourceValue;
 import io.dbferry.transfer.read.SqliteTableReader;
+import io.dbferry.transfer.transform.JsonTransform;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
@@ -16,16 +17,17 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The source side: rows read with their storage class ({@code typeof()}, as {@link SourceValue} reads them
- * strictly), passed through each column's transform — the one {@code migrate} uses — and made canonical. A
- * value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
+ * The source side: rows read with their storage class ({@code typeof()}, packed into one integer per row by
+ * {@link StorageClasses}; TEXT decoded strictly, as {@link SourceValue} does), passed through each column's
+ * transform — the one {@code migrate} uses — and made canonical (plain JSON in one scan, {@link PlainJson}).
+ * A value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
  * Key columns are compared in the BINARY collation, whatever collation the column declares.
  */
 final class SqliteRows extends TableRows {
@@ -55,13 +57,12 @@ final class SqliteRows extends TableRows {
         this.table = table;
         this.key = key;
         this.transforms = table.columns().stream().map(transforms).toArray(ValueTransform[]::new);
-        List<String> fields = new ArrayList<>();
+        List<String> values = new ArrayList<>();
         for (MappedColumn column : table.columns()) {
-            Field<?> value = SqliteTableReader.valueField(column);
-            fields.add(SQLITE.render(value));
-            fields.add(SQLITE.render(DSL.field("typeof({0})", Object.class, value)));
+            values.add(SQLITE.render(SqliteTableReader.valueField(column)));
         }
-        this.select = "select " + String.join(", ", fields) + " from " + tableName();
+        this.select = "select " + String.join(", ", values) + ", "
+                + String.join(", ", StorageClasses.packedColumns(values)) + " from " + tableName();
     }
 
     @Override
@@ -77,6 +78,43 @@ final class SqliteRows extends TableRows {
      */
     @Override
     KeyPlan plan(int chunkRows) {
+        return onlyIntegerKeys() ? integerPlan(chunkRows) : checkedPlan(chunkRows);
+    }
+
+    /**
+     * Whether every key column is an integer one and holds only INTEGER values — checked by SQLite in one
+     * scan, so that the keys need not be read with their storage class one by one.
+     */
+    private boolean onlyIntegerKeys() {
+        if (!key.parts().stream().allMatch(p -> p.kind() == KeyColumns.Kind.INTEGER)) {
+            return false;
+        }
+        String sql = "select count(*) from " + tableName() + " where " + String.join(" or ",
+                key.parts().stream().map(p -> "typeof(" + name(p) + ") <> 'integer'").toList());
+        return query(sql, List.of(), KeyRange.ALL, rs -> rs.next() && rs.getLong(1) == 0);
+    }
+
+    /** The plan of integer keys: only every {@code chunkRows}-th key is read. */
+    private KeyPlan integerPlan(int chunkRows) {
+        String sql = "select " + String.join(", ", key.parts().stream().map(this::name).toList()) + " from "
+                + tableName() + " order by " + String.join(", ", keyExpressions());
+        return query(sql, List.of(), KeyRange.ALL, rs -> {
+            List<List<Object>> boundaries = new ArrayList<>();
+            for (long row = 0; rs.next(); row++) {
+                if (row > 0 && row % chunkRows == 0) {
+                    List<Object> values = new ArrayList<>();
+                    for (int i = 0; i < key.parts().size(); i++) {
+                        values.add(rs.getLong(i + 1));
+                    }
+                    boundaries.add(values);
+                }
+            }
+            return new KeyPlan(boundaries, null);
+        });
+    }
+
+    /** The plan of other keys: each key value read with its storage class and checked. */
+    private KeyPlan checkedPlan(int chunkRows) {
         String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
                 .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());
         List<List<Object>> boundaries = new ArrayList<>();
@@ -126,19 +164,39 @@ final class SqliteRows extends TableRows {
 
     @Override
     CanonicalRow row(ResultSet rs) throws SQLException {
-        String[] values = new String[transforms.length];
         Object[] raw = new Object[transforms.length];
-        for (int i = 0; i < transforms.length; i++) {
-            SourceValue value = SourceValue.read(rs, 2 * i + 1);
-            raw[i] = value.value();
-            values[i] = value.isNull() ? null : canonical(i, value.value());
-        }
+        String[] values = canonicalValues(rs, raw);
         List<Object> keyValues = key == null ? List.of()
                 : key.parts().stream().map(p -> raw[p.index()]).toList();
         return new CanonicalRow(keyValues, Arrays.asList(values));
     }
 
+    @Override
+    String[] canonicalValues(ResultSet rs) throws SQLException {
+        return canonicalValues(rs, new Object[transforms.length]);
+    }
+
+    /** Reads each value by its storage class, keeping it in {@code raw}, and returns the canonical texts. */
+    private String[] canonicalValues(ResultSet rs, Object[] raw) throws SQLException {
+        String[] values = new String[transforms.length];
+        for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
+            long classes = rs.getLong(transforms.length + group + 1);
+            int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
+            for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
+                raw[i] = StorageClasses.read(rs, i + 1, StorageClasses.at(classes, i % StorageClasses.PER_COLUMN));
+                values[i] = raw[i] == null ? null : canonical(i, raw[i]);
+            }
+        }
+        return values;
+    }
+
     private String canonical(int column, Object value) {
+        if (transforms[column] instanceof JsonTransform && value instanceof String text) {
+            Optional<String> accepted = PlainJson.canonical(text).or(() -> CanonicalJson.ofAccepted(text));
+            if (accepted.isPresent()) {
+                return accepted.get(); // what the transform would pass unchanged, made canonical in one parse
+            }
+        }
         return switch (transforms[column].apply(value)) {
             case TransformResult.Converted c -> CanonicalValue.of(table.columns().get(column).targetType(), c.value());
             case TransformResult.Rejected r -> CanonicalValue.rejected(r.message() + " [" + r.reason() + "]");

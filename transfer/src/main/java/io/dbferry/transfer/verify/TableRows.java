@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * The rows of one table on one side, read by key range. Implementations wrap {@code SQLException} in a
- * {@code DbferryException} with {@code VERIFY_FAILED} naming the side, table and range. Not thread-safe: each
- * side is read by one thread at a time.
+ * {@code DbferryException} with {@code VERIFY_FAILED} naming the side, table and range. Not thread-safe: an
+ * instance is used by one thread at a time, through its own connection; each worker of a side has its own.
  */
 abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRows {
 
@@ -46,7 +46,7 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
         return query(select() + where.where(), where.binds(), range, rs -> {
             ChunkDigest.Builder digest = new ChunkDigest.Builder();
             while (rs.next()) {
-                digest.add(row(rs).values());
+                digest.add(canonicalValues(rs));
             }
             return digest.build();
         });
@@ -86,6 +86,9 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
 
     /** The current row of a result of {@link #select()} in canonical form. */
     abstract CanonicalRow row(ResultSet rs) throws SQLException;
+
+    /** The canonical values of the current row of a result of {@link #select()}, null for NULL; never null. */
+    abstract String[] canonicalValues(ResultSet rs) throws SQLException;
 
     /**
      * Runs a query and reads its result.

@@ -3,8 +3,8 @@ package io.dbferry.transfer.verify;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedTable;
-import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.introspect.model.TableId;
+import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.transfer.transform.Transforms;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,12 +26,15 @@ import java.util.function.Consumer;
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
  * but cannot say which rows differ. Both sides are only read.
  *
- * <p>Three routes: SQLite → PostgreSQL ({@link #Verifier(Connection, Connection, VerifyOptions)}), PostgreSQL →
- * SQLite ({@link #postgresToSqlite}) and PostgreSQL → PostgreSQL ({@link #postgresToPostgres}). The first two
- * compare in PostgreSQL's canonical form: a {@link MappedTable}'s {@code source()} is always the SQLite table and
- * its {@code targetType}s the PostgreSQL types, and a SQLite value is read as its PostgreSQL column's type by the
- * forward transform, which is the same problem both ways. PostgreSQL → PostgreSQL compares PostgreSQL's text
- * output on both sides.
+ * <p>Three routes: SQLite → PostgreSQL (the public constructors), PostgreSQL → SQLite ({@link #postgresToSqlite})
+ * and PostgreSQL → PostgreSQL ({@link #postgresToPostgres}). The first two compare in PostgreSQL's canonical form:
+ * a {@link MappedTable}'s {@code source()} is always the SQLite table and its {@code targetType}s the PostgreSQL
+ * types, and a SQLite value is read as its PostgreSQL column's type by the forward transform, which is the same
+ * problem both ways. PostgreSQL → PostgreSQL compares PostgreSQL's text output on both sides.
+ *
+ * <p>In checksum mode, each side's chunks are hashed by {@link VerifyOptions#workers()} workers at once, each
+ * through a connection of its own ({@link ChunkDigests}): the connections given, and more opened for the
+ * verification and closed after it.
  *
  * <p>Not thread-safe; the connections are owned by the caller and must not be used elsewhere meanwhile.
  */
@@ -47,54 +50,84 @@ public final class Verifier {
     private final Connection target;
     private final Route route;
     private final VerifyOptions options;
+    private final ConnectionOpener moreSource;
+    private final ConnectionOpener moreTarget;
+    private final int workers;
 
     /**
-     * Prepares a verification of a SQLite source against its PostgreSQL target.
+     * Prepares a verification with one worker per side, through the given connections only.
      *
      * @param source an open, read-only SQLite connection, never null
      * @param target an open PostgreSQL connection, never null; only read
-     * @param options the mode and limits, never null
+     * @param options the mode and limits, never null; its workers are not used
      */
     public Verifier(Connection source, Connection target, VerifyOptions options) {
-        this(source, target, Route.SQLITE_TO_POSTGRES, options);
+        this(source, target, Route.SQLITE_TO_POSTGRES, options, 1, Verifier::noMoreConnections,
+                Verifier::noMoreConnections);
     }
 
-    private Verifier(Connection source, Connection target, Route route, VerifyOptions options) {
+    /**
+     * Prepares a verification with {@link VerifyOptions#workers()} workers per side.
+     *
+     * @param source an open, read-only SQLite connection, never null
+     * @param target an open PostgreSQL connection, never null; only read
+     * @param options the mode, limits and workers, never null
+     * @param moreSource opens the source's further connections (workers − 1 of them), read-only; never null
+     * @param moreTarget opens the target's further connections (workers − 1 of them); never null
+     */
+    public Verifier(Connection source, Connection target, VerifyOptions options, ConnectionOpener moreSource,
+            ConnectionOpener moreTarget) {
+        this(source, target, Route.SQLITE_TO_POSTGRES, options, options.workers(), moreSource, moreTarget);
+    }
+
+    private Verifier(Connection source, Connection target, Route route, VerifyOptions options, int workers,
+            ConnectionOpener moreSource, ConnectionOpener moreTarget) {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
         this.route = route;
         this.options = Objects.requireNonNull(options, "options");
+        this.moreSource = Objects.requireNonNull(moreSource, "moreSource");
+        this.moreTarget = Objects.requireNonNull(moreTarget, "moreTarget");
+        this.workers = workers;
+    }
+
+    private static Connection noMoreConnections() {
+        throw new IllegalStateException("a verifier given single connections opens no more");
     }
 
     /**
      * Prepares a verification of a PostgreSQL source against a PostgreSQL target with the same column types
-     * (another database or schema). Values are compared as PostgreSQL's text output, with the same output
-     * settings set on both sessions (UTC, ISO dates, exact floats, hex bytea; see {@code PostgresTextRows});
-     * the mapped tables' column types decide only how keys are ranged: an integer type ({@code smallint},
-     * {@code integer}, {@code bigint}) by value, anything else by its text in the {@code "C"} collation.
+     * (another database or schema), one worker per side. Values are compared as PostgreSQL's text output, with the
+     * same output settings set on both sessions (UTC, ISO dates, exact floats, hex bytea; see
+     * {@code PostgresTextRows}); the mapped tables' column types decide only how keys are ranged: an integer type
+     * ({@code smallint}, {@code integer}, {@code bigint}) by value, anything else by its text in the {@code "C"}
+     * collation.
      *
      * @param source an open PostgreSQL connection to the source, never null; only read
      * @param target an open PostgreSQL connection to the target, never null; only read
-     * @param options the mode and limits, never null
+     * @param options the mode and limits, never null; its workers are not used
      * @return never null
      */
     public static Verifier postgresToPostgres(Connection source, Connection target, VerifyOptions options) {
-        return new Verifier(source, target, Route.POSTGRES_TO_POSTGRES, options);
+        return new Verifier(source, target, Route.POSTGRES_TO_POSTGRES, options, 1, Verifier::noMoreConnections,
+                Verifier::noMoreConnections);
     }
 
     /**
-     * Prepares the verification of a PostgreSQL → SQLite move. The tables passed to {@link #verify} describe the
-     * SQLite table as {@code source()} and the PostgreSQL table as {@code target()}, each column's
-     * {@code targetType} the PostgreSQL column's type (see {@code io.dbferry.transfer.tosqlite.ReverseMapping});
-     * the report names PostgreSQL as the source and SQLite as the target.
+     * Prepares the verification of a PostgreSQL → SQLite move, one worker per side. The tables passed to
+     * {@link #verify} describe the SQLite table as {@code source()} and the PostgreSQL table as {@code target()},
+     * each column's {@code targetType} the PostgreSQL column's type (see
+     * {@code io.dbferry.transfer.tosqlite.ReverseMapping}); the report names PostgreSQL as the source and SQLite as
+     * the target.
      *
      * @param source an open PostgreSQL connection, never null; only read
      * @param target an open, read-only SQLite connection, never null
-     * @param options the mode and limits, never null
+     * @param options the mode and limits, never null; its workers are not used
      * @return never null
      */
     public static Verifier postgresToSqlite(Connection source, Connection target, VerifyOptions options) {
-        return new Verifier(source, target, Route.POSTGRES_TO_SQLITE, options);
+        return new Verifier(source, target, Route.POSTGRES_TO_SQLITE, options, 1, Verifier::noMoreConnections,
+                Verifier::noMoreConnections);
     }
 
     /**
@@ -109,19 +142,23 @@ public final class Verifier {
     public VerificationReport verify(List<MappedTable> tables, Consumer<MappedTable> onTable) {
         long started = System.nanoTime();
         List<TableVerification> results = new ArrayList<>();
-        try (BothSides both = new BothSides()) {
+        int more = options.mode() == VerifyMode.CHECKSUM ? workers - 1 : 0;
+        try (BothSides both = new BothSides();
+                WorkerConnections sources = WorkerConnections.open(source, moreSource, more, "source");
+                WorkerConnections targets = WorkerConnections.open(target, moreTarget, more, "target");
+                ChunkDigests digests = new ChunkDigests(sources.all(), targets.all())) {
             for (MappedTable table : tables) {
                 onTable.accept(table);
-                results.add(verify(both, table));
+                results.add(verify(both, digests, table));
             }
         }
         return new VerificationReport(options.mode(), results, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private TableVerification verify(BothSides both, MappedTable table) {
+    private TableVerification verify(BothSides both, ChunkDigests digests, MappedTable table) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
-        TableRows sourceRows = sourceRows(table, key.orElse(null));
-        TableRows targetRows = targetRows(table, key.orElse(null));
+        TableRows sourceRows = sourceRows(source, table, key.orElse(null));
+        TableRows targetRows = targetRows(target, table, key.orElse(null));
         if (!targetExists(table)) {
             return new TableVerification(sourceId(table), targetId(table), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
@@ -138,12 +175,18 @@ public final class Verifier {
             return multiset(both, table, counts, table.primaryKey() == null ? "no primary key"
                     : "a primary key with a column type other than integer, text or uuid");
         }
+        // PostgresRows does not plan: PostgreSQL → SQLite plans on the SQLite side.
         KeyPlan plan = (route == Route.POSTGRES_TO_SQLITE ? targetRows : sourceRows).plan(options.chunkRows());
         if (plan.problem() != null) {
             return multiset(both, table, counts, plan.problem());
         }
         ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options);
-        plan.chunks().forEach(search::compare);
+        List<KeyRange> ranges = plan.chunks();
+        List<BothSides.Both<ChunkDigest, ChunkDigest>> rangeDigests = digests.of(ranges,
+                c -> sourceRows(c, table, key.get()), c -> targetRows(c, table, key.get()));
+        for (int i = 0; i < ranges.size(); i++) {
+            search.compare(ranges.get(i), rangeDigests.get(i));
+        }
         long outside = counts.target() - search.targetRowsInChunks();
         // Rows whose key holds NULL belong to no key range; only the target can have them (the plan checked the
         // source).
@@ -158,8 +201,8 @@ public final class Verifier {
 
     private TableVerification multiset(BothSides both, MappedTable table, BothSides.Both<Long, Long> counts,
             String reason) {
-        TableRows sourceRows = sourceRows(table, null);
-        TableRows targetRows = targetRows(table, null);
+        TableRows sourceRows = sourceRows(source, table, null);
+        TableRows targetRows = targetRows(target, table, null);
         BothSides.Both<ChunkDigest, ChunkDigest> digests = both.run(() -> sourceRows.digest(KeyRange.ALL),
                 () -> targetRows.digest(KeyRange.ALL));
         boolean equal = digests.source().equals(digests.target());
@@ -167,19 +210,19 @@ public final class Verifier {
                 !equal, List.of(reason + ": " + MULTISET));
     }
 
-    private TableRows sourceRows(MappedTable table, KeyColumns key) {
+    private TableRows sourceRows(Connection connection, MappedTable table, KeyColumns key) {
         return switch (route) {
-            case SQLITE_TO_POSTGRES -> new SqliteRows(source, table, key, Transforms::forColumn);
-            case POSTGRES_TO_SQLITE -> new PostgresRows(source, table, key);
-            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(source, table, key, true);
+            case SQLITE_TO_POSTGRES -> new SqliteRows(connection, table, key, Transforms::forColumn);
+            case POSTGRES_TO_SQLITE -> new PostgresRows(connection, table, key);
+            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(connection, table, key, true);
         };
     }
 
-    private TableRows targetRows(MappedTable table, KeyColumns key) {
+    private TableRows targetRows(Connection connection, MappedTable table, KeyColumns key) {
         return switch (route) {
-            case SQLITE_TO_POSTGRES -> new PostgresRows(target, table, key);
-            case POSTGRES_TO_SQLITE -> new SqliteRows(target, table, key, ReverseTransforms::forColumn);
-            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(target, table, key, false);
+            case SQLITE_TO_POSTGRES -> new PostgresRows(connection, table, key);
+            case POSTGRES_TO_SQLITE -> new SqliteRows(connection, table, key, ReverseTransforms::forColumn);
+            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(connection, table, key, false);
         };
     }
 

@@ -14,8 +14,10 @@ import java.util.Objects;
  * @param chunkRows the source rows per chunk, ≥ 2 (default: {@value #DEFAULT_CHUNK_ROWS})
  * @param leafRows a differing chunk is split until neither side has more rows than this, then its rows are
  *     compared one by one; ≥ 1 (default: {@value #DEFAULT_LEAF_ROWS})
+ * @param workers how many chunks each side reads at the same time, each through a connection of its own; ≥ 1
+ *     (default: {@link #defaultWorkers()}); a {@link Verifier} given single connections uses one per side
  */
-public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int leafRows) {
+public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int leafRows, int workers) {
 
     /** The default of {@code --max-diffs}. */
     public static final int DEFAULT_MAX_DIFFS = 20;
@@ -34,6 +36,9 @@ public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int le
         if (maxDiffs < 0) {
             throw new DbferryException(ErrorCode.INVALID_OPTION, "--max-diffs must be ≥ 0, was " + maxDiffs);
         }
+        if (workers < 1) {
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "--workers must be ≥ 1, was " + workers);
+        }
         if (chunkRows < 2 || leafRows < 1) {
             throw new DbferryException(ErrorCode.INVALID_OPTION, "chunks need ≥ 2 rows and leaves ≥ 1, were "
                     + chunkRows + " and " + leafRows);
@@ -41,7 +46,7 @@ public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int le
     }
 
     /**
-     * Options with the default chunk sizes.
+     * Options with the default chunk sizes and workers.
      *
      * @param mode never null
      * @param maxDiffs the most row differences listed per table, ≥ 0
@@ -49,6 +54,16 @@ public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int le
      * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} when maxDiffs is negative
      */
     public static VerifyOptions of(VerifyMode mode, int maxDiffs) {
-        return new VerifyOptions(mode, maxDiffs, DEFAULT_CHUNK_ROWS, DEFAULT_LEAF_ROWS);
+        return new VerifyOptions(mode, maxDiffs, DEFAULT_CHUNK_ROWS, DEFAULT_LEAF_ROWS, defaultWorkers());
+    }
+
+    /**
+     * The default number of workers per side: the number of processors, at least 2 — the database servers do
+     * part of the work in processes of their own (PostgreSQL) or in the reading thread (SQLite).
+     *
+     * @return ≥ 2
+     */
+    public static int defaultWorkers() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 }

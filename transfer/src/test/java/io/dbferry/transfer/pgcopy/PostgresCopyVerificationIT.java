@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class PostgresCopyVerificationIT {
 
     /** Chunks of 10 rows and leaves of 2, so that differences are searched through several bisections. */
-    private static final VerifyOptions SMALL_CHUNKS = new VerifyOptions(VerifyMode.CHECKSUM, 20, 10, 2);
+    private static final VerifyOptions SMALL_CHUNKS = new VerifyOptions(VerifyMode.CHECKSUM, 20, 10, 2, 1);
 
     private static TestDatabase source;
     private static TestDatabase target;

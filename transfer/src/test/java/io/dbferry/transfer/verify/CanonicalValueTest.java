@@ -71,14 +71,47 @@ class CanonicalValueTest {
     }
 
     @Test
-    void comparesJsonAsJsonbDoesIgnoringKeyOrderWhitespaceAndDuplicateKeys() {
+    void writesJsonAsJsonbPrintsItWhateverTheKeyOrderWhitespaceAndDuplicateKeys() {
         String sqlite = "{ \"b\": [1, 2.0, {\"y\": 1, \"x\": \"a\\u0041\"}],\n \"a\": null, \"a\": true }";
-        String postgres = "{\"a\": true, \"b\": [1, 2, {\"x\": \"aA\", \"y\": 1}]}";
-        assertThat(of(PostgresType.JSONB, sqlite)).isEqualTo(of(PostgresType.JSONB, postgres))
-                .isEqualTo("{\"a\":true,\"b\":[1,2,{\"x\":\"aA\",\"y\":1}]}");
+        String postgres = "{\"a\": true, \"b\": [1, 2.0, {\"x\": \"aA\", \"y\": 1}]}";
+        assertThat(of(PostgresType.JSONB, sqlite)).isEqualTo(of(PostgresType.JSONB, postgres)).isEqualTo(postgres);
         assertThat(of(PostgresType.JSONB, "[1, 2]")).isNotEqualTo(of(PostgresType.JSONB, "[2, 1]"));
         assertThat(of(PostgresType.JSONB, "\"1\"")).isNotEqualTo(of(PostgresType.JSONB, "1"));
         assertThat(of(PostgresType.JSONB, "1e2")).isEqualTo("100");
+    }
+
+    @Test
+    void ordersJsonKeysShorterFirstThenByteByByteAsJsonbDoes() {
+        assertThat(of(PostgresType.JSONB, "{\"sku\":\"A1\",\"qty\":9,\"gift\":false,\"tags\":[],\"b\":{}}"))
+                .isEqualTo("{\"b\": {}, \"qty\": 9, \"sku\": \"A1\", \"gift\": false, \"tags\": []}");
+        assertThat(of(PostgresType.JSONB, "{\"é\":1,\"ab\":2,\"z\":3}")).isEqualTo("{\"z\": 3, \"ab\": 2, \"é\": 1}");
+    }
+
+    @Test
+    void keepsTheScaleOfJsonNumbersButNotTheirExponentOrNegativeZero() {
+        assertThat(of(PostgresType.JSONB, "[1.50, 1.5e-3, 1.0E+2, -0, -0.0, 12345678901234567890123]"))
+                .isEqualTo("[1.50, 0.0015, 100, 0, 0.0, 12345678901234567890123]");
+        assertThat(of(PostgresType.JSONB, "1.0")).isNotEqualTo(of(PostgresType.JSONB, "1"));
+    }
+
+    @Test
+    void escapesJsonStringsAsJsonbPrintsThem() {
+        assertThat(of(PostgresType.JSONB, "\"q\\\"b\\\\n\\n\\t\\u0001\\/é😀\""))
+                .isEqualTo("\"q\\\"b\\\\n\\n\\t\\u0001/é😀\"");
+    }
+
+    @Test
+    void writesTimestampsAsTheFormatterWouldForEveryYear() {
+        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(1, 1, 1, 0, 0, 0, 999)))
+                .isEqualTo("0001-01-01T00:00:00.000000");
+        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_999)))
+                .isEqualTo("9999-12-31T23:59:59.999999");
+        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(-44, 3, 15, 12, 0)))
+                .isEqualTo("-0044-03-15T12:00:00.000000");
+        assertThat(of(PostgresType.TIMESTAMP, LocalDateTime.of(10_000, 1, 1, 0, 0)))
+                .isEqualTo("+10000-01-01T00:00:00.000000");
+        assertThat(of(PostgresType.TIMESTAMPTZ, OffsetDateTime.of(2024, 1, 1, 0, 30, 0, 0, ZoneOffset.ofHours(1))))
+                .isEqualTo("2023-12-31T23:30:00.000000Z");
     }
 
     @Test
@@ -98,9 +131,8 @@ class CanonicalValueTest {
 
     @Test
     void hashesRowsSoThatValueBoundariesAndNullsCount() {
-        assertThat(ChunkDigest.hash(java.util.Arrays.asList("ab", "c")))
-                .isNotEqualTo(ChunkDigest.hash(java.util.Arrays.asList("a", "bc")));
-        assertThat(ChunkDigest.hash(java.util.Arrays.asList((String) null)))
-                .isNotEqualTo(ChunkDigest.hash(java.util.Arrays.asList("")));
+        assertThat(ChunkDigest.hash("ab", "c")).isNotEqualTo(ChunkDigest.hash("a", "bc"));
+        assertThat(ChunkDigest.hash((String) null)).isNotEqualTo(ChunkDigest.hash(""));
+        assertThat(ChunkDigest.hash("é")).isNotEqualTo(ChunkDigest.hash("e"));
     }
 }

@@ -89,7 +89,8 @@ class VerifierIT {
     private VerificationReport verify(VerifyOptions verifyOptions, MigrationOptions options) throws Exception {
         try (Connection source = SqliteSource.openReadOnly(sqlite); Connection target = database.connect()) {
             SchemaMapping mapping = SourceMapping.read(source, options);
-            return new Verifier(source, target, verifyOptions).verify(mapping.tables(), table -> { });
+            return new Verifier(source, target, verifyOptions, () -> SqliteSource.openReadOnly(sqlite),
+                    database::connect).verify(mapping.tables(), table -> { });
         }
     }
 
@@ -139,7 +140,8 @@ class VerifierIT {
                         tuple("(id=4)", "missing", List.of()),
                         tuple("(id=5)", "changed",
                                 List.of("created: 2024-01-02T03:04:05.123456 → 2024-01-02T03:04:05.123457")),
-                        tuple("(id=6)", "changed", List.of("doc: {\"a\":null,\"b\":[1,2]} → {\"a\":null,\"b\":[2,1]}")),
+                        tuple("(id=6)", "changed",
+                                List.of("doc: {\"a\": null, \"b\": [1, 2]} → {\"a\": null, \"b\": [2, 1]}")),
                         tuple("(id=7)", "changed", List.of("uid: a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11 → "
                                 + "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a19")),
                         tuple("(id=8)", "changed", List.of("ratio: 0.1 → 0.1000000001")),
@@ -166,6 +168,46 @@ class VerifierIT {
     }
 
     @Test
+    void tellsNullFromEmptyValuesAndInfinitiesFromNaNAndIgnoresJsonKeyOrder() throws Exception {
+        source("CREATE TABLE edges (id INTEGER PRIMARY KEY, t TEXT, b BLOB, d REAL, j JSON)",
+                "INSERT INTO edges VALUES (1, '', x'', 9e999, '{\"bb\": 1, \"a\": [1.50, {}]}'),"
+                        + " (2, NULL, NULL, -9e999, '{\"k\": \"\\u00e9\\n\"}'), (3, 'x', x'00', 1.5, NULL)");
+        MigrationOptions options = MigrationOptions.builder().tables(List.of("edges")).build();
+        migrate(options);
+        VerifyOptions checksum = VerifyOptions.of(VerifyMode.CHECKSUM, 20);
+
+        assertThat(verify(checksum, options).matches()).as("after the migration").isTrue();
+
+        target("UPDATE edges SET j = '{\"a\": [1.50, {}], \"bb\": 1}' WHERE id = 1",
+                "UPDATE edges SET j = '{ \"k\" : \"é\\n\" }' WHERE id = 2");
+        assertThat(verify(checksum, options).matches()).as("the same jsonb written otherwise").isTrue();
+
+        target("UPDATE edges SET t = NULL, b = NULL WHERE id = 1",
+                "UPDATE edges SET t = '', d = 'NaN' WHERE id = 2",
+                "UPDATE edges SET j = '{\"a\": [1.5, {}], \"bb\": 1}' WHERE id = 3");
+        assertThat(verify(checksum, options).tables().getFirst().differences())
+                .extracting(RowDifference::keyText, VerifierIT::columns)
+                .containsExactly(tuple("(id=1)", List.of("t:  → null", "b:  → null")),
+                        tuple("(id=2)", List.of("t: null → ", "d: -Infinity → NaN")),
+                        tuple("(id=3)", List.of("j: null → {\"a\": [1.5, {}], \"bb\": 1}")));
+    }
+
+    @Test
+    void comparesAsAMultisetWhenAnIntegerKeyHoldsAnotherStorageClass() throws Exception {
+        source("CREATE TABLE mixed (id INT PRIMARY KEY, v TEXT)", "INSERT INTO mixed VALUES (1, 'a'), (2, 'b')");
+        MigrationOptions options = MigrationOptions.builder().tables(List.of("mixed")).build();
+        migrate(options);
+        source("UPDATE mixed SET id = '2x' WHERE id = 2");
+
+        TableVerification mixed = verify(VerifyOptions.of(VerifyMode.CHECKSUM, 20), options).tables().getFirst();
+
+        assertThat(mixed.method()).isEqualTo(TableVerification.Method.MULTISET);
+        assertThat(mixed.status()).isEqualTo(TableVerification.Status.DIFFERENT);
+        assertThat(mixed.notes()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("primary key column \"id\" holds TEXT 2x");
+    }
+
+    @Test
     void findsOneChangedRowAmongTenThousandWithoutFalseDifferences() throws Exception {
         source("CREATE TABLE big (id INTEGER PRIMARY KEY, label TEXT, amount REAL)",
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
@@ -175,7 +217,7 @@ class VerifierIT {
         target("UPDATE big SET label = 'changed' WHERE id = 21003");
 
         for (int chunkRows : List.of(VerifyOptions.DEFAULT_CHUNK_ROWS, 1_000)) {
-            VerificationReport report = verify(new VerifyOptions(VerifyMode.CHECKSUM, 20, chunkRows, 64), options);
+            VerificationReport report = verify(new VerifyOptions(VerifyMode.CHECKSUM, 20, chunkRows, 64, 2), options);
 
             TableVerification big = report.tables().getFirst();
             assertThat(big.chunksCompared()).isEqualTo(10_000 / chunkRows);
@@ -195,7 +237,7 @@ class VerifierIT {
         // A linguistic collation sorts 'a', 'B', 'b' and 'Z' otherwise than bytes do; chunks of 2 rows would then
         // select different rows on each side unless both compare in byte order.
         target("ALTER TABLE words ALTER COLUMN w TYPE text COLLATE \"und-x-icu\"");
-        VerifyOptions twoRowChunks = new VerifyOptions(VerifyMode.CHECKSUM, 20, 2, 1);
+        VerifyOptions twoRowChunks = new VerifyOptions(VerifyMode.CHECKSUM, 20, 2, 1, 2);
 
         assertThat(verify(twoRowChunks, options).matches()).isTrue();
 

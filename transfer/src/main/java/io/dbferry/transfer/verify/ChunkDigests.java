@@ -1,0 +1,123 @@
+package io.dbferry.transfer.verify;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Computes the digests of all chunks of a table on both sides at once: each side's chunks are taken in turn by
+ * that side's workers, one thread and one connection each, so neither side waits for the other chunk by chunk
+ * and each side reads several chunks at a time (the profile of issue 7: a lock-step source and target left the
+ * target's thread idle half the time). Not thread-safe; close it to stop its threads. The connections are the
+ * caller's.
+ */
+final class ChunkDigests implements AutoCloseable {
+
+    private final List<Connection> source;
+    private final List<Connection> target;
+    private final ExecutorService workers;
+
+    /**
+     * @param source one connection per source worker, never empty
+     * @param target one connection per target worker, never empty
+     */
+    ChunkDigests(List<Connection> source, List<Connection> target) {
+        this.source = List.copyOf(source);
+        this.target = List.copyOf(target);
+        AtomicInteger number = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(source.size() + target.size(), work -> {
+            Thread thread = new Thread(work, "dbferry-verify-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /**
+     * The digests of every chunk on both sides.
+     *
+     * @param chunks the chunks, never null
+     * @param sourceRows the rows of the table on the source side through a given connection, never null
+     * @param targetRows the same for the target side, never null
+     * @return the digests of each chunk, in the order of {@code chunks}; never null
+     * @throws RuntimeException what a worker threw (a {@link DbferryException} naming side, table and range)
+     */
+    List<BothSides.Both<ChunkDigest, ChunkDigest>> of(List<KeyRange> chunks,
+            Function<Connection, TableRows> sourceRows, Function<Connection, TableRows> targetRows) {
+        ChunkDigest[] sourceDigests = new ChunkDigest[chunks.size()];
+        ChunkDigest[] targetDigests = new ChunkDigest[chunks.size()];
+        AtomicBoolean failed = new AtomicBoolean();
+        List<Future<?>> running = new ArrayList<>();
+        running.addAll(start(chunks, source, sourceRows, sourceDigests, failed));
+        running.addAll(start(chunks, target, targetRows, targetDigests, failed));
+        awaitAll(running);
+        List<BothSides.Both<ChunkDigest, ChunkDigest>> digests = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            digests.add(new BothSides.Both<>(sourceDigests[i], targetDigests[i]));
+        }
+        return digests;
+    }
+
+    /** Starts one worker per connection; each takes the next chunk not yet taken until none is left. */
+    private List<Future<?>> start(List<KeyRange> chunks, List<Connection> connections,
+            Function<Connection, TableRows> rows, ChunkDigest[] digests, AtomicBoolean failed) {
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> started = new ArrayList<>();
+        for (Connection connection : connections) {
+            TableRows side = rows.apply(connection);
+            started.add(workers.submit(() -> {
+                try {
+                    int i = next.getAndIncrement();
+                    while (i < chunks.size() && !failed.get()) {
+                        digests[i] = side.digest(chunks.get(i));
+                        i = next.getAndIncrement();
+                    }
+                } catch (RuntimeException e) {
+                    failed.set(true); // the other workers stop after their current chunk
+                    throw e;
+                }
+            }));
+        }
+        return started;
+    }
+
+    /** Waits for every worker, then throws the first failure with the others suppressed in it. */
+    private static void awaitAll(List<Future<?>> running) {
+        RuntimeException failure = null;
+        for (Future<?> work : running) {
+            try {
+                work.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(w -> w.cancel(true));
+                throw new DbferryException(ErrorCode.VERIFY_FAILED, "interrupted while computing chunk digests", e);
+            } catch (ExecutionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r
+                        : new DbferryException(ErrorCode.VERIFY_FAILED, "failed computing chunk digests: "
+                                + e.getCause(), e.getCause());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Stops the worker threads. */
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+}
