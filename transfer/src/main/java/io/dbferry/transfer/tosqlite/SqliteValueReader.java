@@ -112,6 +112,11 @@ final class SqliteValueReader {
     }
 
     private static TransformResult timestamptz(OffsetDateTime value) {
+        if (!inYears(value.getYear())) {
+            // Before converting: pgjdbc's ±infinity (OffsetDateTime.MIN/MAX, offset ±18:00) has no UTC equal in
+            // java.time, so withOffsetSameInstant would throw instead of rejecting the value.
+            return outOfRange(value);
+        }
         OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
         return inYears(utc.getYear()) ? TransformResult.converted(TIMESTAMP.format(utc) + "Z")
                 : outOfRange(value);
