@@ -53,7 +53,7 @@ enum Route {
      */
     void refuse(String command) {
         throw new DbferryException(ErrorCode.INVALID_URL, command + " from " + label() + " is not supported yet; "
-                + "supported: " + (command.equals("migrate") || command.equals("verify") || command.equals("plan")
+                + "supported: " + (List.of("migrate", "verify", "plan", "compare").contains(command)
                         ? "SQLite → PostgreSQL and PostgreSQL → SQLite" : "SQLite → PostgreSQL"));
     }
 
