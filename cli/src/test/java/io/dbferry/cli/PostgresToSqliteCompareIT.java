@@ -129,7 +129,8 @@ class PostgresToSqliteCompareIT {
         assertThat(bc.get("severity").asText()).isEqualTo("error");
         assertThat(bc.get("affectedRows").asLong()).isEqualTo(1);
         assertThat(examples(bc)).containsExactly("2: '0044-03-15 BC'");
-        assertThat(bc.get("message").asText()).contains("events.happened_on (date → DATE)", "years 1 to 9999");
+        assertThat(bc.get("message").asText()).contains("events.happened_on (date → DATE)",
+                "-0043-03-15 (44 BC) is outside the years 1 to 9999");
         assertThat(bc.get("suggestion").asText()).contains("--on-error reject", "--exclude");
         JsonNode infinity = issue(report, "VALUE_OUT_OF_RANGE", "events", "seen_at");
         assertThat(infinity.get("affectedRows").asLong()).isEqualTo(2);
