@@ -7,6 +7,7 @@ import io.dbferry.transfer.compare.CompareOptions;
 import io.dbferry.transfer.compare.CompatibilityCheck;
 import io.dbferry.transfer.connect.DatabaseUrl;
 import io.dbferry.transfer.pipeline.MigrationEvent;
+import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,12 +36,19 @@ import picocli.CommandLine.Option;
             "Each finding has a severity (error: the move would fail or lose data; warning: it succeeds but "
                     + "something changes; info), a stable code, the affected rows with up to 5 examples and "
                     + "their primary keys, and what to do about it.",
+            "",
+            "With a PostgreSQL SOURCE (its --source-schema) and a SQLite TARGET file: the tables to be created or "
+                    + "what --if-exists does to those the file has, what the SQLite DDL leaves out (views, CHECKs, "
+                    + "partial and expression indexes, other schemas), types kept as text or in UTC, and every "
+                    + "value converted as migrate converts it, to find the rows it would reject (years outside "
+                    + "1..9999, infinity). The file is only read, and not created when missing.",
             ""},
         footer = {"%nExamples:%n"
                 + "  dbferry compare samples/chinook.sqlite postgresql://postgres@localhost/chinook%n"
                 + "  dbferry compare app.db postgresql://app@db/app --format markdown --output report.md%n"
                 + "  dbferry compare app.db postgresql://app@db/app --sample-rows 100000 --format json%n"
-                + "  dbferry compare app.db postgresql://app@db/app --no-data --watermark-column updated_at%n",
+                + "  dbferry compare app.db postgresql://app@db/app --no-data --watermark-column updated_at%n"
+                + "  dbferry compare postgresql://app@db/app local.db --source-schema public%n",
                 "%nExit codes:%n"
                 + "  0  no errors (warnings and infos may remain)%n"
                 + "  1  the check itself failed (the message says what failed)%n"
@@ -61,7 +69,7 @@ public final class CompareCommand implements Callable<Integer> {
     CastOptions cast;
 
     @Option(names = "--data", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Profile the rows, one scan per table (default: on for SQLite sources). "
+            description = "Profile the rows, one scan per table (default: on). "
                     + "--no-data compares the schemas only.")
     boolean data;
 
@@ -95,32 +103,42 @@ public final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Route route = Route.of(endpoints.source, endpoints.target);
-        if (route != Route.SQLITE_TO_POSTGRES) {
-            route.refuse("compare"); // PostgreSQL sources: plan shows the SQLite DDL and what is not carried over
-        }
         PrintWriter err = spec.commandLine().getErr();
         output.checkWritable();
         CompareOptions options = new CompareOptions(
                 ifExists.apply(selection.apply(MigrationOptions.builder())).castRules(cast.rules()).build(), data,
                 parseSampleRows(sampleRows), watermarkColumn, tableWatermarks);
+        MigrationListener listener = event -> {
+            if (event instanceof MigrationEvent.PhaseStarted phase) {
+                err.println("dbferry: " + phase.phase());
+                err.flush();
+            }
+        };
+        CompatibilityReport report = switch (route) {
+            case SQLITE_TO_POSTGRES -> compareToPostgres(options, listener, err);
+            case POSTGRES_TO_SQLITE -> CompareToSqlite.run(this, options, listener);
+            case POSTGRES_TO_POSTGRES -> {
+                route.refuse("compare");
+                yield null;
+            }
+        };
+        output.write(spec, render(report));
+        err.println("dbferry: " + report.verdict());
+        err.flush();
+        return report.hasErrors() ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;
+    }
+
+    private CompatibilityReport compareToPostgres(CompareOptions options, MigrationListener listener,
+            PrintWriter err) throws Exception {
         String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
-        CompatibilityReport report;
         try (Connection sourceConnection = Endpoints.openSqliteSource(endpoints.source);
                 Target targetDb = Endpoints.openPostgresTarget(endpoints.target, password.file);
                 Connection targetConnection = targetDb.pool().connection()) {
             String targetShown = targetDb.pool().url().redacted();
             err.println("dbferry: comparing " + sourceShown + " → " + targetShown);
-            report = new CompatibilityCheck(sourceConnection, targetConnection, options, event -> {
-                if (event instanceof MigrationEvent.PhaseStarted phase) {
-                    err.println("dbferry: " + phase.phase());
-                    err.flush();
-                }
-            }).run(sourceShown, targetShown + " (schema \"" + selection.targetSchema + "\")");
+            return new CompatibilityCheck(sourceConnection, targetConnection, options, listener)
+                    .run(sourceShown, targetShown + " (schema \"" + selection.targetSchema + "\")");
         }
-        output.write(spec, render(report));
-        err.println("dbferry: " + report.verdict());
-        err.flush();
-        return report.hasErrors() ? ExitCodes.INCOMPATIBLE : ExitCodes.OK;
     }
 
     private String render(CompatibilityReport report) throws IOException {
@@ -130,8 +148,6 @@ public final class CompareCommand implements Callable<Integer> {
             case MARKDOWN -> CompareMarkdown.render(report);
         };
     }
-
-
 
     /**
      * Reads {@code --sample-rows}.

@@ -6,13 +6,13 @@ import picocli.CommandLine.Parameters;
 final class ReadOnlyEndpoints {
 
     @Parameters(index = "0", paramLabel = "SOURCE",
-            description = "The SQLite database (sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3), or, "
-                    + "for verify, the PostgreSQL database a SQLite TARGET was migrated from (postgresql://…).")
+            description = "The SQLite database (sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3), or "
+                    + "the PostgreSQL database (postgresql://…) of a SQLite TARGET.")
     String source;
 
     @Parameters(index = "1", paramLabel = "TARGET",
-            description = "The PostgreSQL database, as for migrate, or for verify the SQLite file a PostgreSQL "
-                    + "SOURCE was migrated into; only read. Passwords come from the URL, "
+            description = "The PostgreSQL database, as for migrate, or the SQLite file of a PostgreSQL SOURCE "
+                    + "(compare does not create a missing one); only read. Passwords come from the URL, "
                     + "PGPASSWORD or ~/.pgpass and are never printed.")
     String target;
 }

@@ -55,7 +55,7 @@ enum Route {
         throw new DbferryException(ErrorCode.INVALID_URL, command + " from " + label() + " is not supported yet; "
                 + "supported: " + switch (command) {
                     case "migrate", "verify" -> "SQLite → PostgreSQL, PostgreSQL → SQLite and PostgreSQL → PostgreSQL";
-                    case "plan" -> "SQLite → PostgreSQL and PostgreSQL → SQLite";
+                    case "plan", "compare" -> "SQLite → PostgreSQL and PostgreSQL → SQLite";
                     default -> "SQLite → PostgreSQL";
                 });
     }

@@ -122,7 +122,23 @@ public enum IssueCode {
     // Sync: with --watermark-column or --table-watermark.
     /** The watermark column leads no index in the source, so each incremental sync reads the whole table. */
     WATERMARK_NOT_INDEXED(WARNING, "the sync watermark column has no index in the source, so each sync reads "
-            + "the whole table");
+            + "the whole table"),
+
+
+    // PostgreSQL → SQLite (issue 9): what SQLite keeps of a PostgreSQL type.
+    /**
+     * A PostgreSQL type SQLite has no equal of (json, jsonb, arrays, enums, interval, …) is stored as TEXT; the
+     * value is kept, but migrating the file back to PostgreSQL gives a {@code text} column.
+     */
+    STORED_AS_TEXT(INFO, "a PostgreSQL type SQLite has no equal of is stored as text, and comes back as text"),
+    /** {@code timestamptz} values are stored as UTC text ending in {@code Z}: the instant is kept, the zone shown is UTC. */
+    STORED_IN_UTC(INFO, "timestamptz values are stored as UTC text; the instant is kept"),
+    /**
+     * A partition is migrated as a table of its own while its partitioned parent, which reads every partition's
+     * rows, is migrated too: the rows are in the target twice.
+     */
+    PARTITION_ROWS_DUPLICATED(WARNING, "a partition and its partitioned table are both migrated, so its rows are "
+            + "copied twice");
 
     private final Severity severity;
     private final String description;

@@ -112,4 +112,65 @@ public final class PostgresCatalog {
                     "failed listing the schemas of the source: " + e.getMessage(), e);
         }
     }
+
+    /**
+     * One row of a catalog listing about a table: the table, an object's name and its definition.
+     *
+     * @param table the table's exact name, never null
+     * @param name the object's exact name, never null
+     * @param definition what PostgreSQL prints for it, never null
+     */
+    public record TableObject(String table, String name, String definition) {}
+
+    /**
+     * The exclusion constraints of a schema's tables (PostgreSQL docs §5.5.6, {@code pg_constraint.contype = 'x'}),
+     * which jOOQ-meta does not report and whose backing index is not listed as an index either.
+     *
+     * @param connection an open PostgreSQL connection, not closed here
+     * @param schema the schema, exact
+     * @return by table, then name; the definition as {@code pg_get_constraintdef} prints it; never null
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when the query fails
+     */
+    public static List<TableObject> exclusionConstraints(Connection connection, String schema) {
+        return tableObjects(connection, schema, "the exclusion constraints", "SELECT t.relname, c.conname, "
+                + "pg_catalog.pg_get_constraintdef(c.oid) FROM pg_catalog.pg_constraint c "
+                + "JOIN pg_catalog.pg_class t ON t.oid = c.conrelid "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+                + "WHERE c.contype = 'x' AND n.nspname = ? ORDER BY t.relname, c.conname");
+    }
+
+    /**
+     * The partitions of a schema's partitioned tables (PostgreSQL docs §5.11, {@code pg_inherits} of a
+     * {@code relkind = 'p'} parent): reading the parent returns the rows of every partition.
+     *
+     * @param connection an open PostgreSQL connection, not closed here
+     * @param schema the schema of the partitions, exact
+     * @return one row per partition: {@code table} the partition, {@code name} its parent, {@code definition} the
+     *     partition bound ({@code FOR VALUES …}); by partition name; never null
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when the query fails
+     */
+    public static List<TableObject> partitions(Connection connection, String schema) {
+        return tableObjects(connection, schema, "the partitions", "SELECT c.relname, p.relname, "
+                + "coalesce(pg_catalog.pg_get_expr(c.relpartbound, c.oid), '') FROM pg_catalog.pg_inherits i "
+                + "JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid "
+                + "JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE p.relkind = 'p' AND n.nspname = ? ORDER BY c.relname");
+    }
+
+    private static List<TableObject> tableObjects(Connection connection, String schema, String what, String sql) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            List<TableObject> objects = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    objects.add(new TableObject(rs.getString(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return objects;
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED,
+                    "failed reading " + what + " of schema \"" + schema + "\": " + e.getMessage(), e);
+        }
+    }
 }

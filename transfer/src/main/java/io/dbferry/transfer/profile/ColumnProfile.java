@@ -108,7 +108,7 @@ final class ColumnProfile {
         }
         return switch (convert(value)) {
             case TransformResult.Rejected r -> {
-                tally(issueCode(r.reason())).add(key, value, detail(value, r));
+                tally(RejectIssueCodes.of(r.reason())).add(key, value, detail(value, r));
                 yield null;
             }
             case TransformResult.Converted c -> converted(value, c.value(), key);
@@ -167,32 +167,5 @@ final class ColumnProfile {
 
     private IssueTally tally(IssueCode code) {
         return tallies.computeIfAbsent(code, c -> new IssueTally());
-    }
-
-    /**
-     * The issue code of a reject reason.
-     *
-     * @param reason never null
-     * @return never null
-     */
-    static IssueCode issueCode(RejectReason reason) {
-        return switch (reason) {
-            case OUT_OF_RANGE -> IssueCode.VALUE_OUT_OF_RANGE;
-            case TEXT_TOO_LONG -> IssueCode.TEXT_TOO_LONG;
-            case NOT_A_BOOLEAN -> IssueCode.INVALID_BOOLEAN;
-            case INVALID_JSON -> IssueCode.INVALID_JSON;
-            case INVALID_UUID -> IssueCode.INVALID_UUID;
-            case INVALID_TIMESTAMP -> IssueCode.INVALID_TIMESTAMP;
-            case INVALID_DATE -> IssueCode.INVALID_DATE;
-            case INVALID_TIME -> IssueCode.INVALID_TIME;
-            case LOSSY_CONVERSION -> IssueCode.LOSSY_CONVERSION;
-            case NOT_A_NUMBER -> IssueCode.NOT_A_NUMBER;
-            case NOT_AN_INTEGER -> IssueCode.NOT_AN_INTEGER;
-            case UNSUPPORTED_STORAGE_CLASS -> IssueCode.UNSUPPORTED_STORAGE_CLASS;
-            case NUL_IN_TEXT -> IssueCode.NUL_IN_TEXT;
-            case INVALID_UTF8 -> IssueCode.INVALID_UTF8;
-            // Only the loader's COPY produces it; no transform does, so the profile never meets it.
-            case REFUSED_BY_TARGET -> throw new IllegalArgumentException("no transform rejects with " + reason);
-        };
     }
 }

@@ -87,7 +87,22 @@ public final class PostgresToSqlite {
      *     {@link ErrorCode#INVALID_OPTION} when {@code --tables} or {@code --exclude} names an unknown table
      */
     public static SqliteSchema map(Connection connection, String schema, MigrationOptions options) {
-        SchemaSnapshot snapshot = PostgresSchemaReader.read(connection, schema);
+        return map(connection, PostgresSchemaReader.read(connection, schema), options);
+    }
+
+    /**
+     * Maps a source schema already read, as {@link #map(Connection, String, MigrationOptions)} does: for a caller
+     * that needs the snapshot too ({@code compare}).
+     *
+     * @param connection an open PostgreSQL connection, for the enum types and the other schemas; not closed here
+     * @param snapshot the source schema as {@link PostgresSchemaReader} read it, never null
+     * @param options whose {@code tables} and {@code exclude} select, never null
+     * @return the SQLite tables and the notes of what is not carried over, never null
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when the catalogs cannot be read,
+     *     {@link ErrorCode#INVALID_OPTION} when {@code --tables} or {@code --exclude} names an unknown table
+     */
+    public static SqliteSchema map(Connection connection, SchemaSnapshot snapshot, MigrationOptions options) {
+        String schema = snapshot.schema();
         SqliteSchema mapped = new SqliteSchemaMapper(new SqliteTypeMapping(PostgresCatalog.enumLabels(connection,
                 schema))).map(snapshot, TableSelection.select(snapshot, options));
         List<String> notes = new ArrayList<>();

@@ -112,6 +112,11 @@ final class SqliteValueReader {
     }
 
     private static TransformResult timestamptz(OffsetDateTime value) {
+        if (!inYears(value.getYear())) {
+            // Before converting: pgjdbc's ±infinity (OffsetDateTime.MIN/MAX, offset ±18:00) has no UTC equal in
+            // java.time, so withOffsetSameInstant would throw instead of rejecting the value.
+            return outOfRange(value);
+        }
         OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
         return inYears(utc.getYear()) ? TransformResult.converted(TIMESTAMP.format(utc) + "Z")
                 : outOfRange(value);
@@ -121,13 +126,24 @@ final class SqliteValueReader {
         return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
+    /** " (44 BC)" for java.time's year -43: ISO years count a year 0, PostgreSQL's BC years do not. */
+    private static String bcYear(Object value) {
+        int year = switch (value) {
+            case LocalDate d -> d.getYear();
+            case LocalDateTime t -> t.getYear();
+            case OffsetDateTime t -> t.getYear();
+            default -> MIN_YEAR;
+        };
+        return year < MIN_YEAR ? " (" + (1 - year) + " BC)" : "";
+    }
+
     private static TransformResult outOfRange(Object value) {
         // pgjdbc reads PostgreSQL's infinity and -infinity as the java.time MAX and MIN.
         boolean infinity = value.equals(LocalDate.MAX) || value.equals(LocalDateTime.MAX)
                 || value.equals(OffsetDateTime.MAX);
         boolean minusInfinity = value.equals(LocalDate.MIN) || value.equals(LocalDateTime.MIN)
                 || value.equals(OffsetDateTime.MIN);
-        String shown = infinity ? "infinity" : minusInfinity ? "-infinity" : value.toString();
+        String shown = infinity ? "infinity" : minusInfinity ? "-infinity" : value.toString() + bcYear(value);
         return TransformResult.rejected(RejectReason.OUT_OF_RANGE, shown + " is outside the years 1 to 9999 that "
                 + "SQLite time values hold (https://www.sqlite.org/lang_datefunc.html)");
     }

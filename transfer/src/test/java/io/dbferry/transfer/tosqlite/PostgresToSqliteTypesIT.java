@@ -229,18 +229,21 @@ class PostgresToSqliteTypesIT {
     void rejectsABcTimestampWithItsKey_andCountsItAsRead() throws Exception {
         try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO every_type (id, ts) VALUES (6, '0044-03-15 12:00:00 BC'), (7, 'infinity')");
+            // timestamptz ±infinity: java.time has no UTC instant for them; they must be rejected, not crash.
+            s.execute("INSERT INTO every_type (id, tstz) VALUES (8, 'infinity'), (9, '-infinity')");
         }
         Path rejects = dir.resolve("rejects");
 
         MigrationResult result = migrate(MigrationOptions.builder().rejects(rejects).build());
 
-        assertThat(result.rowsRead()).isEqualTo(7);
+        assertThat(result.rowsRead()).isEqualTo(9);
         assertThat(result.rowsWritten()).isEqualTo(5);
-        assertThat(result.rowsRejected()).isEqualTo(2);
+        assertThat(result.rowsRejected()).isEqualTo(4);
         assertThat(result.verification().tables()).isEmpty(); // the only table has rejects
         String lines = Files.readString(rejects.resolve("every_type.jsonl"));
         assertThat(lines).contains("\"primaryKey\":{\"id\":\"6\"}", "\"column\":\"ts\"", "0044-03-15 12:00:00 BC",
-                "\"reason\":\"OUT_OF_RANGE\"", "\"primaryKey\":{\"id\":\"7\"}", "infinity is outside the years");
+                "\"reason\":\"OUT_OF_RANGE\"", "\"primaryKey\":{\"id\":\"7\"}", "infinity is outside the years",
+                "\"primaryKey\":{\"id\":\"9\"}", "-infinity is outside the years");
     }
 
     @Test
