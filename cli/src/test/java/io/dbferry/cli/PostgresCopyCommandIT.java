@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -22,31 +20,17 @@ import org.junit.jupiter.api.Test;
  */
 class PostgresCopyCommandIT {
 
-    private final List<TestDatabase> databases = new ArrayList<>();
+    private final PostgresDatabases databases = new PostgresDatabases();
 
     @AfterEach
     void dropDatabases() {
-        databases.forEach(TestDatabase::close);
-    }
-
-    private TestDatabase freshDatabase() {
-        TestDatabase database = TestPostgres.freshDatabase();
-        databases.add(database);
-        return database;
-    }
-
-    private TestDatabase chinookInPostgres() throws Exception {
-        TestDatabase database = freshDatabase();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(Samples.chinookPostgresSql());
-        }
-        return database;
+        databases.close();
     }
 
     @Test
     void copiesChinookIntoAnotherDatabase_verifiesEqual_andFindsAChangedValue() throws Exception {
-        TestDatabase source = chinookInPostgres();
-        TestDatabase target = freshDatabase();
+        TestDatabase source = databases.chinook();
+        TestDatabase target = databases.fresh();
 
         CommandRun migrate = CommandRun.of("migrate", TargetArgument.of(source), TargetArgument.of(target), "--json");
 
@@ -75,7 +59,7 @@ class PostgresCopyCommandIT {
 
     @Test
     void copiesIntoAnotherSchemaOfTheSameDatabase() throws Exception {
-        TestDatabase database = chinookInPostgres();
+        TestDatabase database = databases.chinook();
 
         CommandRun migrate = CommandRun.of("migrate", TargetArgument.of(database), TargetArgument.of(database),
                 "--target-schema", "copy");
@@ -85,12 +69,16 @@ class PostgresCopyCommandIT {
         CommandRun verify = CommandRun.of("verify", TargetArgument.of(database), TargetArgument.of(database),
                 "--target-schema", "copy");
         assertThat(verify.exitCode()).as(verify.err()).isEqualTo(ExitCodes.OK);
+
+        CommandRun itself = CommandRun.of("verify", TargetArgument.of(database), TargetArgument.of(database));
+        assertThat(itself.exitCode()).as(itself.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(itself.err()).contains("source and target are schema \"public\" of the same database");
     }
 
     @Test
     void refusesOptionsThatOnlyApplyWhenSqliteIsOneSide() throws Exception {
-        TestDatabase source = freshDatabase();
-        TestDatabase target = freshDatabase();
+        TestDatabase source = databases.fresh();
+        TestDatabase target = databases.fresh();
 
         CommandRun cast = CommandRun.of("migrate", TargetArgument.of(source), TargetArgument.of(target),
                 "--cast", "type text to text", "--resume");

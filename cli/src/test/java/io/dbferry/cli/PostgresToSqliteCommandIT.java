@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -28,25 +27,11 @@ class PostgresToSqliteCommandIT {
 
     @TempDir
     Path dir;
-    private final List<TestDatabase> databases = new ArrayList<>();
+    private final PostgresDatabases databases = new PostgresDatabases();
 
     @AfterEach
     void dropDatabases() {
-        databases.forEach(TestDatabase::close);
-    }
-
-    private TestDatabase freshDatabase() {
-        TestDatabase database = TestPostgres.freshDatabase();
-        databases.add(database);
-        return database;
-    }
-
-    private TestDatabase chinookInPostgres() throws Exception {
-        TestDatabase database = freshDatabase();
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(Samples.chinookPostgresSql());
-        }
-        return database;
+        databases.close();
     }
 
     private static CommandRun run(String... args) {
@@ -55,7 +40,7 @@ class PostgresToSqliteCommandIT {
 
     @Test
     void migratesChinookFromPostgresToSqlite_verifiesEqual_andBackToPostgres() throws Exception {
-        TestDatabase source = chinookInPostgres();
+        TestDatabase source = databases.chinook();
         String sqlite = dir.resolve("chinook-copy.db").toString();
 
         CommandRun migrate = run("migrate", TargetArgument.of(source), sqlite, "--verify", "checksum", "--json");
@@ -80,7 +65,7 @@ class PostgresToSqliteCommandIT {
         assertThat(verify.exitCode()).as(verify.err()).isEqualTo(ExitCodes.OK);
         assertThat(verify.out()).contains("verified: all 11 tables match (checksum)");
 
-        TestDatabase back = freshDatabase();
+        TestDatabase back = databases.fresh();
         CommandRun migrateBack = run("migrate", sqlite, TargetArgument.of(back), "--verify", "checksum");
         assertThat(migrateBack.exitCode()).as(migrateBack.err()).isEqualTo(ExitCodes.OK);
         CommandRun verifyBack = run("verify", sqlite, TargetArgument.of(back));
@@ -92,7 +77,7 @@ class PostgresToSqliteCommandIT {
 
     @Test
     void roundTripsChinookSqliteThroughPostgresIntoANewFileThatEqualsTheOriginal() throws Exception {
-        TestDatabase postgres = freshDatabase();
+        TestDatabase postgres = databases.fresh();
         CommandRun there = run("migrate", Samples.chinook().toString(), TargetArgument.of(postgres));
         assertThat(there.exitCode()).as(there.err()).isEqualTo(ExitCodes.OK);
         String copy = dir.resolve("back.sqlite").toString();
@@ -124,7 +109,7 @@ class PostgresToSqliteCommandIT {
 
     @Test
     void plansTheSqliteDdlOfAPostgresSchema() throws Exception {
-        TestDatabase source = chinookInPostgres();
+        TestDatabase source = databases.chinook();
 
         CommandRun plan = run("plan", TargetArgument.of(source), dir.resolve("never-opened.db").toString());
 
@@ -139,7 +124,7 @@ class PostgresToSqliteCommandIT {
 
     @Test
     void refusesOptionsOfTheOtherDirectionAndACopyOfASchemaOntoItself() throws Exception {
-        TestDatabase source = freshDatabase();
+        TestDatabase source = databases.fresh();
         String sqlite = dir.resolve("x.db").toString();
 
         CommandRun cast = run("migrate", TargetArgument.of(source), sqlite, "--cast", "type text to text");

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dbferry.transfer.testing.Samples;
 import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -49,20 +47,11 @@ class PostgresToSqliteCompareIT {
 
     @TempDir
     Path dir;
-    private final List<TestDatabase> databases = new ArrayList<>();
+    private final PostgresDatabases databases = new PostgresDatabases();
 
     @AfterEach
     void dropDatabases() {
-        databases.forEach(TestDatabase::close);
-    }
-
-    private TestDatabase database(String sql) throws Exception {
-        TestDatabase database = TestPostgres.freshDatabase();
-        databases.add(database);
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-        return database;
+        databases.close();
     }
 
     private static JsonNode json(CommandRun run, int expectedExit) throws Exception {
@@ -97,7 +86,7 @@ class PostgresToSqliteCompareIT {
 
     @Test
     void chinookIsReadyEveryTableIsToBeCreated_andTheMissingFileIsNotCreated() throws Exception {
-        TestDatabase source = database(Samples.chinookPostgresSql());
+        TestDatabase source = databases.chinook();
         Path target = dir.resolve("chinook.db");
 
         JsonNode report = json(CommandRun.of("compare", TargetArgument.of(source), target.toString(), "--format",
@@ -119,7 +108,7 @@ class PostgresToSqliteCompareIT {
 
     @Test
     void reportsTheRowsMigrateWouldReject_withTheirKeys_andMigrateRejectsExactlyThose() throws Exception {
-        TestDatabase source = database(FIXTURE);
+        TestDatabase source = databases.with(FIXTURE);
         Path target = dir.resolve("events.db");
 
         JsonNode report = json(CommandRun.of("compare", TargetArgument.of(source), target.toString(), "--format",
@@ -172,7 +161,7 @@ class PostgresToSqliteCompareIT {
 
     @Test
     void noDataComparesTheSchemaOnly_andSampleRowsLimitsTheScan() throws Exception {
-        TestDatabase source = database(FIXTURE);
+        TestDatabase source = databases.with(FIXTURE);
         String target = dir.resolve("events.db").toString();
 
         JsonNode schemaOnly = json(CommandRun.of("compare", TargetArgument.of(source), target, "--no-data",
@@ -191,7 +180,7 @@ class PostgresToSqliteCompareIT {
 
     @Test
     void anExistingTableFollowsIfExists_andTheFileIsNotChanged() throws Exception {
-        TestDatabase source = database("CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price "
+        TestDatabase source = databases.with("CREATE TABLE items (id integer PRIMARY KEY, name text NOT NULL, price "
                 + "numeric(10,2)); INSERT INTO items VALUES (1, 'pen', 1.50);");
         Path target = dir.resolve("local.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + target); Statement s = c.createStatement()) {
@@ -228,7 +217,7 @@ class PostgresToSqliteCompareIT {
 
     @Test
     void rendersMarkdown_andRefusesOptionsOfTheOtherDirection() throws Exception {
-        TestDatabase source = database(FIXTURE);
+        TestDatabase source = databases.with(FIXTURE);
         String target = dir.resolve("events.db").toString();
 
         CommandRun markdown = CommandRun.of("compare", TargetArgument.of(source), target, "--format", "markdown");

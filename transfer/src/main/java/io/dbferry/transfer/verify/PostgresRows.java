@@ -5,7 +5,6 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -153,24 +152,7 @@ final class PostgresRows extends TableRows {
     @Override
     <T> T query(String sql, List<Object> binds, KeyRange range, ResultReader<T> reader) {
         try {
-            boolean autoCommit = connection.getAutoCommit();
-            if (autoCommit) {
-                connection.setAutoCommit(false); // a cursor needs a transaction
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setFetchSize(FETCH_SIZE);
-                for (int i = 0; i < binds.size(); i++) {
-                    statement.setObject(i + 1, binds.get(i));
-                }
-                try (ResultSet rs = statement.executeQuery()) {
-                    return reader.read(rs);
-                }
-            } finally {
-                if (autoCommit) {
-                    connection.commit();
-                    connection.setAutoCommit(true);
-                }
-            }
+            return PostgresCursor.read(connection, sql, binds, FETCH_SIZE, reader);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading " + table.target()
                     + " from PostgreSQL (key range " + range + "): " + e.getMessage(), e);
