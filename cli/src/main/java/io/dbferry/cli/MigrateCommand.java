@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
         sortOptions = false,
         description = {
             "Migrates a SQLite database into PostgreSQL, or one schema of a PostgreSQL database into a SQLite file "
-                    + "(the direction follows SOURCE and TARGET).",
+                    + "or into another PostgreSQL database or schema (the direction follows SOURCE and TARGET).",
             "",
             "SQLite → PostgreSQL: creates the tables, loads every row with COPY in "
                     + "parallel chunks (one transaction each), builds each table's primary key, unique "
@@ -68,7 +68,8 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SOURCE",
             description = "The SQLite database (sqlite:PATH, or a path ending in .db, .sqlite or .sqlite3), or the "
-                    + "PostgreSQL database to copy into a SQLite TARGET (postgresql://…, only read).")
+                    + "PostgreSQL database to copy into a SQLite file or another PostgreSQL database or schema "
+                    + "(postgresql://…, only read).")
     String source;
 
     @Parameters(index = "1", paramLabel = "TARGET",
@@ -112,9 +113,9 @@ public final class MigrateCommand implements Callable<Integer> {
     boolean keep;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "(SQLite source) How many chunks are read, and how many written, at the same time; "
-                    + "also how many "
-                    + "tables build their keys and indexes at once. Default: the number of processors, at least 2.")
+            description = "SQLite source: how many chunks are read, and how many written, at the same time; also "
+                    + "how many tables build their keys and indexes at once (default: the number of processors, at "
+                    + "least 2). PostgreSQL → PostgreSQL: how many tables are copied at once (default: 2).")
     Integer workers;
 
     @Option(names = "--batch-rows", paramLabel = "N", defaultValue = "100000",

@@ -23,7 +23,7 @@ final class MigratePostgresCopy {
     /** migrate's options that only mean something when SQLite is one of the two sides. */
     static final List<String> SQLITE_ONLY_OPTIONS = List.of("--cast", "--cast-file", "--identifiers", "--resume",
             "--state-schema", "--copy-format", "--maintenance-work-mem", "--text-policy", "--keep", "--metrics-file",
-            "--skip-untranslatable", "--on-error", "--rejects", "--batch-rows");
+            "--skip-untranslatable", "--on-error", "--rejects", "--batch-rows", "--safe-load");
 
     private MigratePostgresCopy() {}
 

@@ -22,7 +22,7 @@ final class SelectionOptions {
 
     @Option(names = "--target-schema", paramLabel = "SCHEMA", defaultValue = "public",
             description = "The PostgreSQL schema the tables are in; migrate creates it if missing (default: "
-                    + "${DEFAULT-VALUE}).")
+                    + "${DEFAULT-VALUE}; PostgreSQL → PostgreSQL: the --source-schema).")
     String targetSchema;
 
     @Option(names = "--source-schema", paramLabel = "SCHEMA", defaultValue = "public",

@@ -1,8 +1,11 @@
 package io.dbferry.cli;
 
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.introspect.mapping.SqliteSchema;
 import io.dbferry.transfer.connect.DatabaseUrl;
+import io.dbferry.transfer.connect.PostgresUrl;
 import io.dbferry.transfer.pgcopy.PostgresCopyOptions;
 import io.dbferry.transfer.pgcopy.PostgresCopyVerification;
 import io.dbferry.transfer.pipeline.MigrationOptions;
@@ -29,8 +32,9 @@ import picocli.CommandLine.ParseResult;
         sortOptions = false,
         description = {
             "Proves that TARGET holds exactly SOURCE's data, after a migration or on a schedule. Both sides are "
-                    + "only read, in parallel. SOURCE and TARGET are SQLite and PostgreSQL, or PostgreSQL (its "
-                    + "--source-schema) and a SQLite file that migrate wrote.",
+                    + "only read, in parallel. SOURCE and TARGET are SQLite and PostgreSQL; PostgreSQL (its "
+                    + "--source-schema) and a SQLite file that migrate wrote; or two PostgreSQL databases or schemas "
+                    + "(--source-schema, --target-schema).",
             "",
             "checksum (the default) compares every row in its canonical form — the value as the target should "
                     + "hold it after the column's transform, so SQLite 1 in a boolean column equals true — hashed "
@@ -136,6 +140,10 @@ public final class VerifyCommand implements Callable<Integer> {
     private Shown verifyPostgresCopy(VerifyOptions options, PrintWriter err) throws Exception {
         ParseResult parsed = spec.commandLine().getParseResult();
         Route.POSTGRES_TO_POSTGRES.refuseOptions(parsed, List.of("--cast", "--cast-file", "--identifiers"));
+        if (!(DatabaseUrl.parse(endpoints.target) instanceof PostgresUrl)) {
+            throw new DbferryException(ErrorCode.INVALID_URL, "TARGET 'embedded' is a new, empty server: there is "
+                    + "nothing to verify against a PostgreSQL source; give a postgresql:// URL");
+        }
         PostgresCopyOptions copy = PostgresCopyOptions.builder().sourceSchema(selection.sourceSchema)
                 .targetSchema(parsed.hasMatchedOption("--target-schema") ? selection.targetSchema
                         : selection.sourceSchema)

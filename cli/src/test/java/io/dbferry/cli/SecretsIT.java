@@ -128,7 +128,7 @@ class SecretsIT {
 
         Run both = run("inspect", url, "--password-file", passwordFile.toString());
         assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(both.err()).contains("the TARGET URL has a password and --password-file names another")
+        assertThat(both.err()).contains("has a password and --password-file names another")
                 .contains("[INVALID_OPTION]").doesNotContain(secret);
         Run missing = run("migrate", source.toString(), bare, "--password-file", file("missing"));
         assertThat(missing.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -70,8 +70,8 @@ public final class PostgresPasswords {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(file, "file");
         if (url.password() != null) {
-            throw new DbferryException(ErrorCode.INVALID_OPTION, "the TARGET URL has a password and --password-file "
-                    + "names another: give it once, preferably in the file (a URL shows in the process list)");
+            throw new DbferryException(ErrorCode.INVALID_OPTION, "the URL " + url.redacted() + " has a password and "
+                    + "--password-file names another: give it once, preferably in the file (a URL shows in the process list)");
         }
         String text;
         try {

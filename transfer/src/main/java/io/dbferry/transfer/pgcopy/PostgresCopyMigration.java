@@ -98,7 +98,7 @@ public final class PostgresCopyMigration {
                 + options.targetSchema() + "\""));
         Set<String> viewNames = schema.snapshot().views().stream().map(View::name).collect(Collectors.toSet());
         try (Connection connection = pool.connection()) {
-            refuseSameSchema(snapshot.coordinator(), connection, pool.url());
+            SameSchema.refuse(snapshot.coordinator(), connection, options);
             return new TargetSetup(options, schema.definitions(), schema.tables(), viewNames).prepare(connection);
         } catch (SQLException e) {
             throw targetFailure(pool, e);
@@ -138,26 +138,4 @@ public final class PostgresCopyMigration {
         return report;
     }
 
-    /**
-     * Refuses to copy a schema onto itself, which {@code --if-exists drop} would destroy. The same database is
-     * recognised by what the server says, not by the URLs (which may name one server differently): its name and
-     * the server's start time ({@code pg_postmaster_start_time()}, PostgreSQL docs §9.26).
-     */
-    private void refuseSameSchema(Connection source, Connection target, PostgresUrl targetUrl) throws SQLException {
-        if (options.sourceSchema().equals(options.targetSchema())
-                && databaseIdentity(source).equals(databaseIdentity(target))) {
-            throw new DbferryException(ErrorCode.INVALID_OPTION, "source and target are schema \""
-                    + options.sourceSchema() + "\" of the same database " + targetUrl.redacted()
-                    + "; choose another --target-schema or another target database");
-        }
-    }
-
-    private static String databaseIdentity(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT pg_catalog.current_database() || '@' "
-                     + "|| pg_catalog.pg_postmaster_start_time()::text")) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 }

@@ -11,6 +11,7 @@ import io.dbferry.transfer.verify.VerificationReport;
 import io.dbferry.transfer.verify.Verifier;
 import io.dbferry.transfer.verify.VerifyOptions;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,13 +40,21 @@ public final class PostgresCopyVerification {
      * @param verifyOptions the mode and limits, never null
      * @param onTable called with each table before it is verified, for progress; never null
      * @return the report, never null; a table the target lacks is reported as different
-     * @throws DbferryException with {@link ErrorCode#NOT_FOUND} when the source schema has no tables,
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} when source and target are the same schema of
+     *     the same database (the check would prove nothing), {@link ErrorCode#NOT_FOUND} when the source schema has
+     *     no tables,
      *     {@link ErrorCode#INVALID_OPTION} for an unknown table name, {@link ErrorCode#SCHEMA_READ_FAILED} or
      *     {@link ErrorCode#VERIFY_FAILED} naming the side and table that could not be read
      */
     public static VerificationReport verify(Connection source, Connection target, PostgresCopyOptions options,
             VerifyOptions verifyOptions, Consumer<MappedTable> onTable) {
         Objects.requireNonNull(target, "target");
+        try {
+            SameSchema.refuse(source, target, options);
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed asking the source and target servers which "
+                    + "databases they are: " + e.getMessage(), e);
+        }
         return verify(source, target, SourceSchema.read(source, options), verifyOptions, onTable);
     }
 
