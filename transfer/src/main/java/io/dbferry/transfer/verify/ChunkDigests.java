@@ -55,9 +55,13 @@ final class ChunkDigests implements AutoCloseable {
         ChunkDigest[] sourceDigests = new ChunkDigest[chunks.size()];
         ChunkDigest[] targetDigests = new ChunkDigest[chunks.size()];
         AtomicBoolean failed = new AtomicBoolean();
+        // Every reader is built before any worker starts: building one can fail (a session setting, say), and no
+        // worker may then still be reading through a connection the caller goes on to close.
+        List<TableRows> sourceSides = source.stream().map(sourceRows).toList();
+        List<TableRows> targetSides = target.stream().map(targetRows).toList();
         List<Future<?>> running = new ArrayList<>();
-        running.addAll(start(chunks, source, sourceRows, sourceDigests, failed));
-        running.addAll(start(chunks, target, targetRows, targetDigests, failed));
+        running.addAll(start(chunks, sourceSides, sourceDigests, failed));
+        running.addAll(start(chunks, targetSides, targetDigests, failed));
         awaitAll(running);
         List<BothSides.Both<ChunkDigest, ChunkDigest>> digests = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -66,13 +70,12 @@ final class ChunkDigests implements AutoCloseable {
         return digests;
     }
 
-    /** Starts one worker per connection; each takes the next chunk not yet taken until none is left. */
-    private List<Future<?>> start(List<KeyRange> chunks, List<Connection> connections,
-            Function<Connection, TableRows> rows, ChunkDigest[] digests, AtomicBoolean failed) {
+    /** Starts one worker per reader; each takes the next chunk not yet taken until none is left. */
+    private List<Future<?>> start(List<KeyRange> chunks, List<TableRows> sides, ChunkDigest[] digests,
+            AtomicBoolean failed) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> started = new ArrayList<>();
-        for (Connection connection : connections) {
-            TableRows side = rows.apply(connection);
+        for (TableRows side : sides) {
             started.add(workers.submit(() -> {
                 try {
                     int i = next.getAndIncrement();
