@@ -25,14 +25,17 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
     abstract long count();
 
     /**
-     * Plans the chunks of a checksum verification from this side's keys in key order; only a source side plans.
+     * Plans the chunks of a checksum verification from this side's keys in key order. {@link Verifier} asks the
+     * SQLite side ({@link SqliteRows}) whenever there is one, and the source ({@link PostgresTextRows}) between two
+     * PostgreSQL databases; {@link PostgresRows} is never asked and keeps this refusal.
      *
      * @param chunkRows rows per chunk, ≥ 2
      * @return never null
-     * @throws UnsupportedOperationException on a side that is never a source
+     * @throws IllegalStateException on a reader that does not plan, which would be a bug in {@link Verifier}
      */
     KeyPlan plan(int chunkRows) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " is never the source of a verification");
+        throw new IllegalStateException(getClass().getSimpleName() + " does not plan chunks; the verifier asks the "
+                + "SQLite side, or the source between two PostgreSQL databases");
     }
 
     /**
