@@ -2,10 +2,8 @@ package io.dbferry.transfer.pipeline;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
-import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
-import io.dbferry.introspect.model.ForeignKey;
 import io.dbferry.introspect.model.SchemaSnapshot;
 import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.plan.PostgresDdl;
@@ -23,8 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -232,13 +228,12 @@ public final class Migration {
     private List<TableResult> loadAndLink(Connection connection, RunState state, long run, List<MappedTable> tables,
             List<MappedTable> created, List<TableLoad> loads, boolean parentsFirst,
             Map<String, List<String>> rejectLines) {
-        TargetDdl targetDdl = new TargetDdl(connection);
+        FinishingDdl finishing = new FinishingDdl(connection, ddl, options.rejects());
         try {
             List<TableResult> results = load(state, run, loads, parentsFirst, rejectLines);
             listener.on(new MigrationEvent.PhaseStarted("creating foreign keys"));
-            createForeignKeys(connection, targetDdl, created, results);
-            targetDdl.inTransaction("restarting identity sequences", tables.stream()
-                    .flatMap(t -> t.identityColumns().stream().map(c -> restart(t, c))).toList());
+            finishing.createForeignKeys(created, results);
+            finishing.restartIdentities(tables);
             state.setState(connection, run, "finished");
             return results;
         } catch (RuntimeException e) {
@@ -291,44 +286,6 @@ public final class Migration {
         return new KeyBuilder(target, options.maintenanceWorkMem());
     }
 
-    /**
-     * Creates the foreign keys of the tables this run created, but those the target has already (a resumed run
-     * that stopped after creating them: they come in one transaction); when rows were rejected, a failure says
-     * that a parent row may be among them.
-     */
-    private void createForeignKeys(Connection connection, TargetDdl targetDdl, List<MappedTable> created,
-            List<TableResult> results) {
-        List<String> statements = new ArrayList<>();
-        try (PreparedStatement exists = connection.prepareStatement("select exists (select 1 from pg_constraint "
-                + "where conrelid = to_regclass(?) and conname = ?::name and contype = 'f')")) {
-            for (MappedTable table : created) {
-                for (ForeignKey fk : table.foreignKeys()) {
-                    exists.setString(1, ddl.qualifiedName(table.target()));
-                    exists.setString(2, fk.name());
-                    try (ResultSet rs = exists.executeQuery()) {
-                        rs.next();
-                        if (!rs.getBoolean(1)) {
-                            statements.add(ddl.addForeignKey(table.target(), fk));
-                        }
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw new DbferryException(ErrorCode.DDL_FAILED, "cannot read the foreign keys of the target: "
-                    + e.getMessage(), e);
-        }
-        try {
-            targetDdl.inTransaction("creating the foreign keys", statements);
-        } catch (DbferryException e) {
-            long rejected = results.stream().mapToLong(TableResult::rowsRejected).sum();
-            if (rejected == 0) {
-                throw e;
-            }
-            throw new DbferryException(e.code(), e.getMessage() + " " + rejected + " rows were rejected (see "
-                    + options.rejects() + "): a referenced row may be among them. Fix them in the source, or use "
-                    + "--on-error stop to stop at the first one.", e);
-        }
-    }
 
     private String loadingPhase(List<TableLoad> loads) {
         int chunks = loads.stream().mapToInt(l -> l.chunks().size()).sum();
@@ -356,9 +313,5 @@ public final class Migration {
             loads.add(load);
         }
         return loads;
-    }
-
-    private String restart(MappedTable table, MappedColumn column) {
-        return ddl.restartIdentity(table.target(), column.targetName());
     }
 }
