@@ -132,13 +132,7 @@ public enum IssueCode {
      */
     STORED_AS_TEXT(INFO, "a PostgreSQL type SQLite has no equal of is stored as text, and comes back as text"),
     /** {@code timestamptz} values are stored as UTC text ending in {@code Z}: the instant is kept, the zone shown is UTC. */
-    STORED_IN_UTC(INFO, "timestamptz values are stored as UTC text; the instant is kept"),
-    /**
-     * A partition is migrated as a table of its own while its partitioned parent, which reads every partition's
-     * rows, is migrated too: the rows are in the target twice.
-     */
-    PARTITION_ROWS_DUPLICATED(WARNING, "a partition and its partitioned table are both migrated, so its rows are "
-            + "copied twice");
+    STORED_IN_UTC(INFO, "timestamptz values are stored as UTC text; the instant is kept");
 
     private final Severity severity;
     private final String description;

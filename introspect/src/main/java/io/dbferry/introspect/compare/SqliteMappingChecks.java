@@ -61,7 +61,7 @@ public final class SqliteMappingChecks {
     /**
      * Reports what the catalogs say beyond the snapshot: exclusion constraints, which SQLite has no equal of, and
      * partitioned tables, which become plain tables holding every partition's rows (a SELECT of the parent reads
-     * its partitions, PostgreSQL docs §5.11), so a partition migrated beside its parent is copied twice.
+     * its partitions, PostgreSQL docs §5.11), so that migrate leaves a partition whose parent is selected to it.
      *
      * @param mapped the selected tables mapped to SQLite, never null
      * @param exclusions the schema's exclusion constraints, never null
@@ -80,12 +80,11 @@ public final class SqliteMappingChecks {
                 .forEach(parent -> issues.add(CompatibilityIssue.schema(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, parent,
                         null, "partitioning of \"" + parent + "\" is not carried over: it becomes one plain table "
                                 + "holding the rows of all its partitions", "nothing to do")));
-        partitions.stream().filter(p -> selected.contains(p.table()) && selected.contains(p.name())).forEach(p ->
-                issues.add(CompatibilityIssue.schema(IssueCode.PARTITION_ROWS_DUPLICATED, p.table(), null,
-                        "\"" + p.table() + "\" is a partition of \"" + p.name() + "\" (" + p.definition() + "): it "
-                                + "becomes a table of its own, and \"" + p.name() + "\" holds its rows too",
-                        "--exclude " + p.table() + " to keep its rows once, in \"" + p.name() + "\" (or --exclude "
-                                + p.name() + " to keep them split by partition)")));
+        partitions.stream().filter(p -> selected.contains(p.name())).forEach(p ->
+                issues.add(CompatibilityIssue.schema(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, p.table(), null,
+                        "\"" + p.table() + "\" is a partition of \"" + p.name() + "\" (" + p.definition() + "): it is "
+                                + "not migrated as a table of its own, its rows are in \"" + p.name() + "\"",
+                        "nothing to do; to keep the rows split by partition instead, --exclude " + p.name())));
         return issues;
     }
 

@@ -120,9 +120,12 @@ class SqliteMappingChecksTest {
 
         assertThat(issues).extracting(CompatibilityIssue::code, CompatibilityIssue::table).containsExactlyInAnyOrder(
                 tuple(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, "orders"),
-                tuple(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, "orders"));
+                tuple(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, "orders"),
+                tuple(IssueCode.SCHEMA_OBJECT_NOT_CARRIED, "orders_2024"));
         assertThat(issues).extracting(CompatibilityIssue::message)
                 .anyMatch(m -> m.contains("exclusion constraint \"orders_excl\""))
-                .anyMatch(m -> m.contains("partitioning of \"orders\" is not carried over"));
+                .anyMatch(m -> m.contains("partitioning of \"orders\" is not carried over"))
+                .anyMatch(m -> m.contains("\"orders_2024\" is a partition of \"orders\" (FOR VALUES FROM (1) TO (2)): "
+                        + "it is not migrated as a table of its own"));
     }
 }

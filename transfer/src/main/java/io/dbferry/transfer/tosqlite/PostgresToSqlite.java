@@ -28,7 +28,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -111,7 +113,23 @@ public final class PostgresToSqlite {
                     + "\" is read (choose another with --source-schema)");
         }
         notes.addAll(mapped.notes());
-        return new SqliteSchema(mapped.tables(), notes);
+        // A SELECT of a partitioned table reads every partition's rows (PostgreSQL docs §5.11): a partition selected
+        // beside its parent would be copied twice, so it is left to the parent.
+        Map<String, String> parentOf = new HashMap<>();
+        PostgresCatalog.partitions(connection, schema).forEach(p -> parentOf.put(p.table(), p.name()));
+        Set<String> selected = mapped.tables().stream().map(SqliteTable::name).collect(Collectors.toSet());
+        List<SqliteTable> tables = new ArrayList<>();
+        for (SqliteTable table : mapped.tables()) {
+            String parent = parentOf.get(table.name());
+            if (parent != null && selected.contains(parent)) {
+                notes.add("partition \"" + table.name() + "\" is not migrated as a table of its own: its rows are "
+                        + "in \"" + parent + "\", its partitioned table (to keep them apart instead, --exclude "
+                        + parent + ")");
+            } else {
+                tables.add(table);
+            }
+        }
+        return new SqliteSchema(tables, notes);
     }
 
     /**
