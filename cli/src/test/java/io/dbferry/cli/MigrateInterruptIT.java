@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,10 +52,8 @@ class MigrateInterruptIT {
     void sigtermRollsBackExitsWith130AndResumeFinishesTheLoad() throws Exception {
         String target = TargetArgument.of(database);
         Path errFile = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DbferryCommand.class.getName(), "migrate",
-                source.toString(), target, "--quiet", "--workers", "1", "--batch-rows", "2000")
-                .redirectError(errFile.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Process process = DbferryProcess.start(dir.resolve("out.txt"), errFile, List.of("migrate",
+                source.toString(), target, "--quiet", "--workers", "1", "--batch-rows", "2000"));
         try {
             waitForCheckpoints(process);
             process.destroy(); // SIGTERM

@@ -64,12 +64,7 @@ class MigrateKillIT {
 
     @Test
     void sigkillMidTableThenResumeEndsEqualToACleanRun() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), DbferryCommand.class.getName()));
-        command.addAll(args(killed));
-        Process process = new ProcessBuilder(command)
-                .redirectError(dir.resolve("err.txt").toFile()).redirectOutput(dir.resolve("out.txt").toFile())
-                .start();
+        Process process = DbferryProcess.start(dir.resolve("out.txt"), dir.resolve("err.txt"), args(killed));
         long checkpointed;
         try {
             checkpointed = waitForItemCheckpoints(process);

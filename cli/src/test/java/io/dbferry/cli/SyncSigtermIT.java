@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,10 +57,8 @@ class SyncSigtermIT {
     void sigtermDuringARunLetsItCommitExitsWithZeroAndTheNextSyncFindsTheTargetEqual() throws Exception {
         String target = TargetArgument.of(database);
         Path errFile = dir.resolve("err.txt");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DbferryCommand.class.getName(), "sync",
-                source.toString(), target, "--every", "1h", "--workers", "1")
-                .redirectError(errFile.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).start();
+        Process process = DbferryProcess.start(dir.resolve("out.txt"), errFile, List.of("sync", source.toString(),
+                target, "--every", "1h", "--workers", "1"));
         try {
             waitForTheLoad(process);
             assertThat(count("SELECT count(*) FROM dbferry.sync_state")).isZero(); // the run has not committed
