@@ -1,5 +1,7 @@
 package io.dbferry.cli;
 
+import static io.dbferry.cli.CompareReportJson.issue;
+import static io.dbferry.cli.CompareReportJson.issues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,24 +46,6 @@ class CompareCommandIT {
         CommandRun run = CommandRun.of(args.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.err()).isEqualTo(expectedExit);
         return new ObjectMapper().readTree(run.out());
-    }
-
-    private static List<JsonNode> issues(JsonNode report, String code) {
-        List<JsonNode> found = new ArrayList<>();
-        report.get("issues").forEach(i -> {
-            if (i.get("code").asText().equals(code)) {
-                found.add(i);
-            }
-        });
-        return found;
-    }
-
-    private static JsonNode issue(JsonNode report, String code, String table, String column) {
-        return issues(report, code).stream()
-                .filter(i -> i.get("table").asText().equals(table))
-                .filter(i -> column == null ? i.get("column").isNull() : i.get("column").asText().equals(column))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + code + " on " + table + "." + column
-                        + " in " + report.toPrettyString()));
     }
 
     private static Set<String> codes(JsonNode report) {
