@@ -34,19 +34,7 @@ public final class PostgresCatalog {
         String sql = "SELECT c.relname FROM pg_catalog.pg_class c "
                 + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, schema);
-            Set<String> names = new TreeSet<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            return names;
-        } catch (SQLException e) {
-            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED,
-                    "failed listing the tables of target schema \"" + schema + "\": " + e.getMessage(), e);
-        }
+        return new TreeSet<>(names(connection, sql, schema, "the tables of target schema \"" + schema + '"'));
     }
 
     /**
@@ -98,6 +86,11 @@ public final class PostgresCatalog {
                 + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE c.relkind IN ('r', 'p') AND n.nspname <> ? AND n.nspname <> 'information_schema' "
                 + "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY n.nspname";
+        return names(connection, sql, schema, "the schemas of the source");
+    }
+
+    /** The first column of a query with the schema as its one bind value, in the query's order. */
+    private static List<String> names(Connection connection, String sql, String schema, String what) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, schema);
             List<String> names = new ArrayList<>();
@@ -108,8 +101,8 @@ public final class PostgresCatalog {
             }
             return names;
         } catch (SQLException e) {
-            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED,
-                    "failed listing the schemas of the source: " + e.getMessage(), e);
+            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED, "failed listing " + what + ": "
+                    + e.getMessage(), e);
         }
     }
 
