@@ -12,8 +12,6 @@ import io.dbferry.transfer.transform.StrictUtf8;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -102,7 +100,7 @@ final class RowConverter {
         if (onError == OnError.STOP) {
             throw new DbferryException(ErrorCode.VALUE_REJECTED, "cannot load \"" + table.source().id().name()
                     + "\".\"" + column.source().name() + "\" (" + column.source().type() + " → " + column.targetType()
-                    + ") at " + rowKey(values) + ": " + rejected.message() + " [" + rejected.reason() + "]. "
+                    + ") at " + RowKey.describe(table, values) + ": " + rejected.message() + " [" + rejected.reason() + "]. "
                     + "Fix the value in the source, change the column's type with --cast \"column "
                     + table.source().id().name() + "." + column.source().name() + " to text\", leave the table out "
                     + "with --exclude, or write such rows to a reject file with --on-error reject.");
@@ -111,27 +109,8 @@ final class RowConverter {
                 rejected.reason(), rejected.message());
     }
 
-    /** The primary key's values by name, or the whole row when the table has no primary key. */
+    /** The row's primary key values; see {@link RowKey#values}. */
     Map<String, Object> keyValues(Object[] values) {
-        Map<String, Object> keys = new LinkedHashMap<>();
-        for (String name : keyNames()) {
-            Object value = values[table.source().columns().indexOf(table.source().column(name))];
-            keys.put(name, value instanceof InvalidUtf8Text invalid ? invalid.bytes() : value);
-        }
-        return keys;
-    }
-
-    private List<String> keyNames() {
-        return table.source().primaryKey() == null
-                ? table.columns().stream().map(c -> c.source().name()).toList()
-                : table.source().primaryKey().columns();
-    }
-
-    /** {@code primary key (a, b) = (1, 'x')}, or the whole row when the table has no primary key. */
-    private String rowKey(Object[] values) {
-        StringBuilder keys = new StringBuilder();
-        keyValues(values).forEach((name, value) ->
-                keys.append(keys.isEmpty() ? "" : ", ").append(name).append('=').append(ValueText.quote(value)));
-        return (table.source().primaryKey() == null ? "row (" : "primary key (") + keys + ")";
+        return RowKey.values(table, values);
     }
 }

@@ -4,6 +4,8 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.transfer.pipeline.RowKey;
+import io.dbferry.transfer.pipeline.ValueText;
 import io.dbferry.transfer.read.SqliteTableReader;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
@@ -78,7 +80,8 @@ final class RowCopy {
                 case TransformResult.Converted c -> c.value();
                 case TransformResult.Rejected r -> throw new DbferryException(ErrorCode.VALUE_REJECTED,
                         "cannot sync \"" + table.source().id().name() + "\".\"" + table.columns().get(i).source().name()
-                                + "\" value " + values[i] + ": " + r.message() + " [" + r.reason() + "]. Fix the value "
+                                + "\" at " + RowKey.describe(table, values) + ", value " + ValueText.quote(values[i])
+                                + ": " + r.message() + " [" + r.reason() + "]. Fix the value "
                                 + "in the source, or leave the table out with --exclude.");
             };
         }

@@ -260,6 +260,21 @@ class SyncIT {
     }
 
     @Test
+    void aValueAnIncrementalRunRejectsNamesItsRowAndLeavesTheStateWhereItWas() throws Exception {
+        source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00')");
+        sync(defaults());
+        String high = targetString("SELECT high_watermark_source FROM dbferry.sync_state");
+
+        source("INSERT INTO items VALUES (2, 'b', 2, NULL, '2024-01-01 11:00:00'), "
+                + "(3, 'c', 'cheap', NULL, '2024-01-01 11:00:01')");
+        assertThatThrownBy(() -> sync(defaults())).isInstanceOf(DbferryException.class)
+                .satisfies(e -> assertThat(((DbferryException) e).code()).isEqualTo(ErrorCode.VALUE_REJECTED))
+                .hasMessageContaining("\"items\".\"price\" at primary key (id=3), value 'cheap'");
+        assertThat(targetString("SELECT high_watermark_source FROM dbferry.sync_state")).isEqualTo(high);
+        assertThat(targetString("SELECT count(*)::text FROM items")).isEqualTo("1");
+    }
+
+    @Test
     void refusesNumbersMixedWithTextAndUnreadableText() throws Exception {
         source("INSERT INTO items VALUES (1, 'a', 1, NULL, '2024-01-01 10:00:00'), (2, 'b', 2, NULL, 1704103200)");
         assertThatThrownBy(() -> sync(defaults())).isInstanceOf(DbferryException.class)
