@@ -121,7 +121,8 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: target, mode, rows read, rows "
-                    + "upserted, rows with a NULL watermark, seconds).")
+                    + "upserted, rows with a NULL watermark, seconds); with --every, one such object per run, each on "
+                    + "one line (JSON Lines).")
     boolean json;
 
     @Mixin
@@ -147,7 +148,8 @@ public final class SyncCommand implements Callable<Integer> {
                     + targetDb.pool().url().redacted() + (interval == null ? "" : " every " + every));
             Sync sync = new Sync(sourceFile, targetDb.pool().dataSource(), options);
             if (interval != null) {
-                new SyncSchedule(sync, interval, maxRuns, err, metricsFile).run();
+                new SyncSchedule(sync, interval, maxRuns, err, json ? spec.commandLine().getOut() : null, metricsFile)
+                        .run();
                 return ExitCodes.OK;
             }
             SyncResult result = sync.run();

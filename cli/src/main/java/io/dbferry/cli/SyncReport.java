@@ -28,6 +28,7 @@ final class SyncReport {
             double seconds) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_LINE = new ObjectMapper();
 
     private final SyncResult result;
 
@@ -69,12 +70,22 @@ final class SyncReport {
                 nulls == 0 ? "" : ", " + nulls + " rows with a NULL watermark not synced", result.millis() / 1000.0);
     }
 
+    /** The summary as an indented JSON object, for {@code --json}. */
     String toJson() throws JsonProcessingException {
+        return JSON.writeValueAsString(summary());
+    }
+
+    /** The summary as a JSON object on one line, for {@code --json} with {@code --every} (JSON Lines). */
+    String toJsonLine() throws JsonProcessingException {
+        return JSON_LINE.writeValueAsString(summary());
+    }
+
+    private SummaryJson summary() {
         List<TableJson> tables = result.tables().stream().map(t -> new TableJson(t.target().toString(),
                 t.mode().label(), t.rowsRead(), t.rowsUpserted(), t.nullWatermarks(), t.rowsDeleted(),
                 t.millis() / 1000.0)).toList();
-        return JSON.writeValueAsString(new SummaryJson(tables, result.rowsRead(), result.rowsUpserted(),
-                result.rowsDeleted(), result.millis() / 1000.0));
+        return new SummaryJson(tables, result.rowsRead(), result.rowsUpserted(), result.rowsDeleted(),
+                result.millis() / 1000.0);
     }
 
     private static String nulls(TableSyncResult table) {

@@ -1,9 +1,11 @@
 package io.dbferry.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.transfer.sync.Sync;
 import io.dbferry.transfer.sync.SyncResult;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,19 +26,22 @@ final class SyncSchedule {
     private final Duration interval;
     private final Integer maxRuns;
     private final PrintWriter err;
+    private final PrintWriter json;
     private final Path metricsFile;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
 
     /**
      * @param maxRuns stop after this many runs; null to run until stopped
+     * @param json where to print each run's summary as one JSON line ({@code --json}), null for none
      * @param metricsFile where to write each run's metrics, null for none
      */
-    SyncSchedule(Sync sync, Duration interval, Integer maxRuns, PrintWriter err, Path metricsFile) {
+    SyncSchedule(Sync sync, Duration interval, Integer maxRuns, PrintWriter err, PrintWriter json, Path metricsFile) {
         this.sync = sync;
         this.interval = interval;
         this.maxRuns = maxRuns;
         this.err = err;
+        this.json = json;
         this.metricsFile = metricsFile;
     }
 
@@ -69,6 +74,12 @@ final class SyncSchedule {
             if (metricsFile != null) {
                 SyncMetrics.write(metricsFile, result);
             }
+            if (json != null) {
+                json.println(report.toJsonLine());
+                json.flush();
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // our own records always serialise
         } catch (DbferryException e) {
             err.println(at + " dbferry: sync failed: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
                     + " [" + e.code() + "]");

@@ -77,13 +77,16 @@ class SyncCommandIT {
     }
 
     @Test
-    void everyRunsOneSyncPerIntervalWithOneLineEachAndWritesMetrics() throws Exception {
+    void everyRunsOneSyncPerIntervalWithOneLogLineAndOneJsonLineEachAndWritesMetrics() throws Exception {
         Path metrics = dir.resolve("sync.prom");
 
-        CommandRun run = sync("--every", "200ms", "--max-runs", "3", "--metrics-file", metrics.toString());
+        CommandRun run = sync("--every", "200ms", "--max-runs", "3", "--metrics-file", metrics.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err().lines().filter(l -> l.contains("dbferry: synced 1 tables"))).hasSize(3);
+        assertThat(run.out().lines().toList()).hasSize(3).allSatisfy(line ->
+                assertThat(new ObjectMapper().readTree(line).get("tables").get(0).get("target").asText())
+                        .isEqualTo("\"public\".\"users\""));
         assertThat(Files.readString(metrics)).contains("dbferry_sync_rows_upserted{mode=\"incremental\",table=\"\\\"public\\\".\\\"users\\\"\"} 0.0",
                 "dbferry_sync_last_success_timestamp_seconds");
     }
