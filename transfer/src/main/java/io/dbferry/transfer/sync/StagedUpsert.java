@@ -44,14 +44,18 @@ final class StagedUpsert {
                 List.of());
     }
 
-    /** The INSERT … ON CONFLICT that moves the staged rows into the target. */
+    /**
+     * The INSERT … ON CONFLICT that moves the staged rows into the target, in primary-key order: a window comes
+     * in watermark order, and key order visits the target's key index and (for a table loaded in key order)
+     * its heap pages in sequence.
+     */
     static String upsert(MappedTable table) {
         Table<?> target = DSL.table(name(table.target()));
         List<Field<Object>> columns = fields(table.columns().stream().map(MappedColumn::targetName).toList());
         List<Field<Object>> key = fields(table.primaryKey().columns());
         List<Field<Object>> others = columns.stream().filter(c -> !key.contains(c)).toList();
         var insert = DSL_CONTEXT.insertInto(target, columns)
-                .select(DSL.select(columns).from(DSL.table(name(STAGING))))
+                .select(DSL.select(columns).from(DSL.table(name(STAGING))).orderBy(key))
                 .onConflict(key);
         if (others.isEmpty()) {
             return insert.doNothing().getSQL();
@@ -63,6 +67,11 @@ final class StagedUpsert {
         return insert.doUpdate().set(set)
                 .where(DSL.row(current).isDistinctFrom(DSL.row(others.stream().map(DSL::excluded).toList())))
                 .getSQL();
+    }
+
+    /** {@code TRUNCATE} of the staging table, after each batch's upsert. */
+    static String empty() {
+        return DSL_CONTEXT.truncate(DSL.table(name(STAGING))).getSQL();
     }
 
     /** {@code TRUNCATE} of a table reloaded in full. */

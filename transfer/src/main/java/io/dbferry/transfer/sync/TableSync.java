@@ -46,23 +46,20 @@ final class TableSync {
             WatermarkScan scan = scan(table.source().id().name(), state, column, lookback);
             Watermark watermark = new Watermark(column, scan.kind(table.source().id().name(),
                     state.watermarkKind() == null ? WatermarkKind.TIMESTAMP_TEXT : state.watermarkKind()));
-            long read = 0;
-            long upserted = 0;
+            WindowUpsert.Counts counts = new WindowUpsert.Counts(0, 0);
             if (state.highWatermarkNormalised() != null) {
                 execute(StagedUpsert.createStaging(table));
-                read = new RowCopy(table).copy(source, target,
-                        CopyStatement.sql(StagedUpsert.staged(table), CopyFormat.BINARY),
+                counts = new WindowUpsert(table).run(source, target,
                         watermark.window(state.highWatermarkNormalised(), lookback),
                         watermark.describe(state.highWatermarkNormalised(), lookback));
-                upserted = execute(StagedUpsert.upsert(table));
             } else if (scan.highNormalised() != null) {
                 // Every watermark was NULL at the last run: this run reads every row that now has one.
                 execute(StagedUpsert.createStaging(table));
-                read = new RowCopy(table).copy(source, target,
-                        CopyStatement.sql(StagedUpsert.staged(table), CopyFormat.BINARY),
-                        DSL.field(DSL.name(column)).isNotNull(), column + " IS NOT NULL");
-                upserted = execute(StagedUpsert.upsert(table));
+                counts = new WindowUpsert(table).run(source, target, DSL.field(DSL.name(column)).isNotNull(),
+                        column + " IS NOT NULL");
             }
+            long read = counts.read();
+            long upserted = counts.upserted();
             boolean moved = scan.highNormalised() != null;
             store.save(target, new SyncState(state.targetSchema(), state.targetTable(), column, watermark.kind(),
                     moved ? scan.highSource() : state.highWatermarkSource(),
