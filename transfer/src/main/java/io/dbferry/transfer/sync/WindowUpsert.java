@@ -28,7 +28,8 @@ import org.postgresql.copy.CopyIn;
  * binary COPY stream, see {@link RowCopy#batches}) and queues at most {@value #QUEUED} of them; the calling thread
  * copies each batch into the staging table, upserts it into the target ({@link StagedUpsert#upsert}) and empties
  * the staging table, while the reader prepares the next batch. Without the overlap a run costs the client's time
- * plus the server's; with it, about the larger of the two (benchmarks/RESULTS.md, issue 6).
+ * plus the server's; with it, less when each has cores of its own (21 % less with PostgreSQL and dbferry pinned
+ * to one core each), about the same when they share too few (benchmarks/RESULTS.md, issue 6).
  *
  * <p>Everything runs in the caller's target transaction, so a failure anywhere leaves nothing for the caller's
  * rollback to miss. The reader thread is the only user of the source connection until {@link #run} returns, and
