@@ -1,0 +1,94 @@
+package io.dbferry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher {@code bin/dbferry} as a user runs it: on the jar {@code package} built, with a class-data-sharing
+ * archive per command in the cache directory, and stdout left to dbferry's results.
+ */
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of("..", "bin", "dbferry");
+    private static final Path JAR = Path.of("target", "dbferry.jar");
+
+    @TempDir
+    Path dir;
+
+    /** A finished launcher run. */
+    private record Run(int exitCode, String out, String err) {}
+
+    @Test
+    void writesOneArchivePerCommandOnTheFirstRunAndUsesItAfterwards() throws Exception {
+        Path cache = dir.resolve("cache");
+
+        Run first = launch(Map.of("XDG_CACHE_HOME", cache.toString()), "--version");
+        Run again = launch(Map.of("XDG_CACHE_HOME", cache.toString()), "--version");
+        Run help = launch(Map.of("XDG_CACHE_HOME", cache.toString()), "sync", "--help");
+
+        for (Run run : List.of(first, again)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines()).as("stdout holds dbferry's output only").hasSize(2)
+                    .first().asString().startsWith("dbferry ");
+            assertThat(run.err()).as("the archive's notes must not reach the user").isEmpty();
+        }
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(help.out()).contains("Usage: dbferry sync");
+        assertThat(archives(cache)).hasSize(2).allSatisfy(archive -> assertThat(Files.size(archive)).isPositive())
+                .anySatisfy(archive -> assertThat(archive.getFileName().toString()).endsWith("-other.jsa"))
+                .anySatisfy(archive -> assertThat(archive.getFileName().toString()).endsWith("-sync.jsa"));
+    }
+
+    @Test
+    void runsWithoutAnArchiveWhenTurnedOffOrWhenTheCacheCannotBeWritten() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+
+        Run off = launch(Map.of("XDG_CACHE_HOME", cache.toString(), "DBFERRY_CDS", "off"), "--version");
+        Run unwritable = launch(Map.of("XDG_CACHE_HOME", notADirectory.toString()), "--version");
+
+        for (Run run : List.of(off, unwritable)) {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("dbferry ");
+        }
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void saysWhereItLookedWhenThereIsNoJar() throws Exception {
+        Run run = launch(Map.of("DBFERRY_JAR", dir.resolve("missing.jar").toString()), "--version");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("cannot find dbferry.jar").contains("missing.jar").contains("DBFERRY_JAR");
+    }
+
+    private Run launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("DBFERRY_JAR", JAR.toAbsolutePath().toString());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the launcher ended").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    private static List<Path> archives(Path cache) throws IOException {
+        try (Stream<Path> files = Files.list(cache.resolve("dbferry"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jsa")).toList();
+        }
+    }
+}
