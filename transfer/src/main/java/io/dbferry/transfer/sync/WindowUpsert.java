@@ -129,7 +129,7 @@ final class WindowUpsert {
             Thread.currentThread().interrupt();
         }
         return Optional.of(new DbferryException(ErrorCode.LOAD_FAILED, "the thread reading the source did not stop "
-                + "within a minute; close dbferry before the next sync"));
+                + "within a minute of being told to; it may still hold the source connection"));
     }
 
     /** The next batch, or {@link #END} once the reader is done (also when it failed: {@link #outcome} says how). */
