@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,37 @@ class LauncherIT {
         assertThat(archives(cache)).hasSize(2).allSatisfy(archive -> assertThat(Files.size(archive)).isPositive())
                 .anySatisfy(archive -> assertThat(archive.getFileName().toString()).endsWith("-other.jsa"))
                 .anySatisfy(archive -> assertThat(archive.getFileName().toString()).endsWith("-sync.jsa"));
+    }
+
+    @Test
+    void keepsTheArchiveOnLaterRunsAndTakesPathsWithSpaces() throws Exception {
+        Path cache = dir.resolve("cache with spaces");
+
+        Run first = launch(Map.of("XDG_CACHE_HOME", cache.toString()), "--version");
+        Path archive = archives(cache).getFirst();
+        FileTime written = Files.getLastModifiedTime(archive);
+        Run second = launch(Map.of("XDG_CACHE_HOME", cache.toString()), "--version");
+
+        assertThat(List.of(first, second)).allSatisfy(run -> {
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out()).startsWith("dbferry ");
+        });
+        assertThat(archives(cache)).containsExactly(archive);
+        assertThat(Files.getLastModifiedTime(archive)).as("the second run used the archive").isEqualTo(written);
+    }
+
+    @Test
+    void refusesAJdkOlderThan21WithAPlainMessage() throws Exception {
+        Path oldJdk = Files.createDirectories(dir.resolve("jdk-17/bin")).getParent();
+        Files.writeString(oldJdk.resolve("bin/java"), "#!/bin/sh\necho should not run\n");
+        Files.writeString(oldJdk.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_VERSION=\"17.0.15\"\n");
+        oldJdk.resolve("bin/java").toFile().setExecutable(true);
+
+        Run run = launch(Map.of("JAVA_HOME", oldJdk.toString()), "--version");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("needs Java 21 or newer").contains("Java 17.0.15").contains("JAVA_HOME");
     }
 
     @Test
