@@ -15,6 +15,7 @@ import io.dbferry.transfer.write.CopyData;
 import io.dbferry.transfer.write.CopyEncoder;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.postgresql.PGConnection;
@@ -87,6 +88,7 @@ final class RowCopy {
      * @param batchBytes the size after which a batch is closed, in bytes, &gt; 0
      * @param sink receives the batches in order; it may throw a runtime exception to stop the read
      * @return the rows read (and handed over)
+     * @throws CancellationException when the thread is interrupted: it checks after every row
      * @throws DbferryException with {@code VALUE_REJECTED} for a value its transform rejects, {@code LOAD_FAILED}
      *     when SQLite fails
      */
@@ -95,6 +97,9 @@ final class RowCopy {
         long[] pending = {0};
         encoder.begin();
         long rows = new SqliteTableReader(source).read(table, where, description, values -> {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("stopped while reading " + table.source().id().name());
+            }
             encoder.appendRow(convert(values));
             pending[0]++;
             if (encoder.length() >= batchBytes) {

@@ -45,9 +45,9 @@ final class StagedUpsert {
     }
 
     /**
-     * The INSERT … ON CONFLICT that moves the staged rows into the target, in primary-key order: a window comes
-     * in watermark order, and key order visits the target's key index and (for a table loaded in key order)
-     * its heap pages in sequence.
+     * The INSERT … ON CONFLICT that moves the staged rows into the target, in primary-key order: rows arrive in
+     * the order SQLite reads them (watermark order, through an index on the watermark), and key order visits
+     * the target's key index and (for a table loaded in key order) its heap pages in sequence.
      */
     static String upsert(MappedTable table) {
         Table<?> target = DSL.table(name(table.target()));

@@ -32,15 +32,19 @@ import org.postgresql.copy.CopyIn;
  * to one core each), about the same when they share too few (benchmarks/RESULTS.md, issue 6).
  *
  * <p>Everything runs in the caller's target transaction, so a failure anywhere leaves nothing for the caller's
- * rollback to miss. The reader thread is the only user of the source connection until {@link #run} returns, and
- * it has ended by then, whatever happened. Not thread-safe: one run at a time.
+ * rollback to miss. The reader thread is the only user of the source connection while {@link #run} runs; on a
+ * failure it is stopped (it checks for that after every row) and waited for, up to a minute, before
+ * {@link #run} returns. Not thread-safe: one run at a time.
  */
 final class WindowUpsert {
 
     /** The size after which the reader closes a batch, in bytes: a few thousand rows of a typical table. */
     static final int BATCH_BYTES = 1 << 20;
 
-    /** Batches the reader may be ahead of the upserts; memory in flight is about this many batches. */
+    /**
+     * Batches the reader may queue ahead of the upserts; memory in flight is at most this many batches plus the
+     * one being upserted and the one being encoded.
+     */
     static final int QUEUED = 2;
 
     /** Marks the end of the batches. */
@@ -89,8 +93,9 @@ final class WindowUpsert {
         Counts counts;
         try {
             counts = upsertAll(target, queue, read, description);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             stopReader(read, reader).ifPresent(e::addSuppressed);
+            readerFailure(read).filter(f -> f != e).ifPresent(e::addSuppressed);
             throw e;
         }
         stopReader(read, reader).ifPresent(failure -> {
@@ -121,15 +126,25 @@ final class WindowUpsert {
     private static Optional<DbferryException> stopReader(Future<Long> read, ExecutorService reader) {
         read.cancel(true);
         reader.shutdownNow();
+        boolean interrupted = Thread.interrupted(); // an interrupted caller still waits, then keeps its flag
         try {
             if (reader.awaitTermination(1, TimeUnit.MINUTES)) {
                 return Optional.empty();
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return Optional.of(new DbferryException(ErrorCode.LOAD_FAILED, "the thread reading the source did not stop "
                 + "within a minute of being told to; it may still hold the source connection"));
+    }
+
+    /** What the reader failed with, when it failed by itself (not by being stopped). */
+    private static Optional<Throwable> readerFailure(Future<Long> read) {
+        return read.state() == Future.State.FAILED ? Optional.of(read.exceptionNow()) : Optional.empty();
     }
 
     /** The next batch, or {@link #END} once the reader is done (also when it failed: {@link #outcome} says how). */

@@ -67,6 +67,7 @@ class WindowUpsertIT {
         assertThat(result.tables()).singleElement().satisfies(t -> {
             assertThat(t.mode()).isEqualTo(TableSyncResult.Mode.INCREMENTAL);
             assertThat(t.rowsUpserted()).isEqualTo(ROWS);
+            assertThat(t.rowsRead()).isEqualTo(ROWS + 1); // and the row at the high-watermark, unchanged
         });
         assertThat(target("SELECT count(*) || ':' || sum(size) || ':' || sum(length(body)) FROM notes"))
                 .isEqualTo(sourceValue("SELECT count(*) || ':' || sum(size) || ':' || sum(length(body)) FROM notes"));
@@ -86,10 +87,35 @@ class WindowUpsertIT {
                 .hasMessageContaining("notes").hasMessageContaining("small");
         assertThat(target("SELECT count(*) FROM notes")).isEqualTo("1");
         assertThat(target("SELECT high_watermark_source FROM dbferry.sync_state")).isEqualTo(highAfterFullLoad);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("dbferry-sync-reader"));
+        assertThat(readerThreadGone()).as("the reader thread ended").isTrue();
 
         source("UPDATE notes SET size = 3 WHERE id = 3");
         assertThat(sync().rowsUpserted()).isEqualTo(ROWS);
+    }
+
+    @Test
+    void aValueRejectedInTheLastBatchUndoesTheBatchesUpsertedBeforeIt() throws Exception {
+        source(insertRows(1_000), "UPDATE notes SET size = 'big' WHERE id = " + ROWS);
+
+        assertThatThrownBy(this::sync).isInstanceOf(DbferryException.class)
+                .satisfies(e -> assertThat(((DbferryException) e).code()).isEqualTo(ErrorCode.VALUE_REJECTED))
+                .hasMessageContaining("primary key (id=" + ROWS + ")");
+        assertThat(target("SELECT count(*) FROM notes")).isEqualTo("1");
+    }
+
+    /**
+     * Whether no reader thread is left, allowing it 5 s to finish exiting: its executor reports termination
+     * once its task is done, a moment before the thread itself ends.
+     */
+    private static boolean readerThreadGone() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("dbferry-sync-reader"))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** {@value #ROWS} rows with 600-character bodies and watermarks from {@code firstWatermark} up. */
