@@ -41,7 +41,9 @@ class LauncherIT {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out().lines()).as("stdout holds dbferry's output only").hasSize(2)
                     .first().asString().startsWith("dbferry ");
-            assertThat(run.err()).as("the archive's notes must not reach the user").isEmpty();
+            // A JVM may still print a one-line "VM warning" (e.g. when it cannot map the JDK's own archive at
+            // random): allowed, on stderr; the archive's notes, one line per class, are not.
+            assertThat(run.err()).as("the archive's notes must not reach the user").doesNotContain("[cds");
         }
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.out()).contains("Usage: dbferry sync");
