@@ -7,7 +7,6 @@ import io.dbferry.transfer.read.InvalidUtf8Text;
 import io.dbferry.transfer.read.SqliteTableReader;
 import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.reject.Reject;
-import io.dbferry.transfer.reject.TextPolicy;
 import io.dbferry.transfer.transform.RejectReason;
 import io.dbferry.transfer.write.CopyData;
 import io.dbferry.transfer.write.CopyEncoder;
@@ -15,14 +14,9 @@ import io.dbferry.transfer.write.CopyStatement;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -62,8 +56,6 @@ final class ChunkRedo {
      */
     private static final Set<String> REFUSAL_CLASSES = Set.of("22", "23", "09", "27", "44", "P0");
 
-    private static final Pattern LINE = Pattern.compile("COPY [^,]+, line (\\d+)(?:, column ([^:]+))?");
-
     private final Path source;
     private final MigrationOptions options;
 
@@ -101,143 +93,23 @@ final class ChunkRedo {
      */
     Outcome write(Connection connection, CopyManager copy, ChunkStream stream, SQLException refusal)
             throws SQLException {
-        Pieces pieces = new Pieces(connection, copy, stream.table().table(), read(stream));
+        ChunkPieces pieces = new ChunkPieces(connection, copy, CopyStatement.sql(stream.table().table(),
+                options.copyFormat()), read(stream), rejectsRefusedRows());
         if (refusal == null) {
-            pieces.send(0, pieces.rows.size());
+            pieces.send(0, pieces.rows().size());
         } else {
-            pieces.refused(0, pieces.rows.size(), refusal);
+            pieces.refused(0, pieces.rows().size(), refusal);
         }
-        List<Reject> all = new ArrayList<>(pieces.rows.rejects());
+        List<Reject> all = new ArrayList<>(pieces.rows().rejects());
         all.addAll(refusedRejects(stream, pieces));
-        return new Outcome(pieces.written, pieces.bytes, all);
-    }
-
-    /**
-     * The rows of a chunk that go to COPY, encoded as one COPY stream would hold them (a batch of
-     * {@link CopyEncoder#BATCH_BYTES} holds many rows, so memory stays near the chunk's COPY size), with where
-     * each row's bytes are and its position among the rows the chunk's query returns; and the transforms'
-     * rejects.
-     */
-    private record Rows(CopyData header, CopyData trailer, List<CopyData> batches, int[] batch, int[] start,
-            int[] end, int[] position, List<Reject> rejects) {
-        int size() {
-            return batch.length;
-        }
-    }
-
-    /** A row PostgreSQL refused: its index among the rows sent, the column it named, and the server's error. */
-    private record Refusal(int row, String targetColumn, SQLException failure) {}
-
-    /** Sends pieces of a chunk's rows, narrowing refused pieces down to their rows. */
-    private final class Pieces {
-
-        private final Connection connection;
-        private final CopyManager copy;
-        private final MappedTable table;
-        private final Rows rows;
-        private final List<Refusal> refused = new ArrayList<>();
-        private long written;
-        private long bytes;
-        private int sent;
-
-        Pieces(Connection connection, CopyManager copy, MappedTable table, Rows rows) {
-            this.connection = connection;
-            this.copy = copy;
-            this.table = table;
-            this.rows = rows;
-        }
-
-        /** Sends rows {@code [from, to)} in a savepoint; a refusal rolls back to it and narrows it down. */
-        void send(int from, int to) throws SQLException {
-            if (from >= to) {
-                return;
-            }
-            if (++sent > MAX_PIECES) {
-                throw new SQLException("PostgreSQL refused pieces of the chunk " + MAX_PIECES + " times; the rows are "
-                        + "not the cause (e.g. a trigger that refuses every COPY)");
-            }
-            Savepoint savepoint = connection.setSavepoint();
-            long piece;
-            try {
-                piece = copy(from, to);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("SET CONSTRAINTS ALL IMMEDIATE");
-                }
-            } catch (SQLException e) {
-                if (!rejectsRefusedRows() || !isRefusal(e)) {
-                    throw e;
-                }
-                connection.rollback(savepoint);
-                refused(from, to, e);
-                return;
-            }
-            connection.releaseSavepoint(savepoint);
-            written += piece;
-        }
-
-        /** Rows {@code [from, to)} were refused together: finds the refused row by its line, or by halving. */
-        void refused(int from, int to, SQLException refusal) throws SQLException {
-            if (!rejectsRefusedRows() || !isRefusal(refusal)) {
-                throw refusal;
-            }
-            Matcher line = line(refusal);
-            int index = line == null ? -1 : from + Integer.parseInt(line.group(1)) - 1;
-            if (index >= from && index < to) {
-                reject(index, line.group(2), refusal);
-                send(from, index);
-                send(index + 1, to);
-            } else if (to - from == 1) {
-                reject(from, null, refusal);
-            } else {
-                int middle = (from + to) >>> 1;
-                send(from, middle);
-                send(middle, to);
-            }
-        }
-
-        private void reject(int index, String targetColumn, SQLException refusal) throws SQLException {
-            if (refused.size() >= MAX_REFUSED) {
-                throw refusal;
-            }
-            refused.add(new Refusal(index, targetColumn, refusal));
-        }
-
-        /** Sends rows {@code [from, to)}: the stream's header, their bytes batch by batch, the trailer. */
-        private long copy(int from, int to) throws SQLException {
-            CopyIn copyIn = copy.copyIn(CopyStatement.sql(table, options.copyFormat()));
-            try {
-                write(copyIn, rows.header().bytes(), 0, rows.header().length());
-                for (int first = from; first < to; ) {
-                    int last = first;
-                    while (last + 1 < to && rows.batch()[last + 1] == rows.batch()[first]) {
-                        last++;
-                    }
-                    write(copyIn, rows.batches().get(rows.batch()[first]).bytes(), rows.start()[first],
-                            rows.end()[last] - rows.start()[first]);
-                    first = last + 1;
-                }
-                write(copyIn, rows.trailer().bytes(), 0, rows.trailer().length());
-                return copyIn.endCopy();
-            } finally {
-                if (copyIn.isActive()) {
-                    copyIn.cancelCopy();
-                }
-            }
-        }
-
-        private void write(CopyIn copyIn, byte[] data, int offset, int length) throws SQLException {
-            if (length > 0) {
-                copyIn.writeToCopy(data, offset, length);
-                bytes += length;
-            }
-        }
+        return new Outcome(pieces.written(), pieces.bytes(), all);
     }
 
     /**
      * Reads, converts and encodes the chunk. The source is read-only and unchanged during the run, so the
      * chunk's query returns the same rows in the same order each time.
      */
-    private Rows read(ChunkStream stream) throws SQLException {
+    private ChunkPieces.Rows read(ChunkStream stream) throws SQLException {
         MappedTable table = stream.table().table();
         RowConverter converter = new RowConverter(table, options.textPolicy(), options.onError());
         CopyEncoder encoder = CopyEncoder.of(options.copyFormat(),
@@ -279,21 +151,21 @@ final class ChunkRedo {
             end[i] = at[2];
             positions[i] = at[3];
         }
-        return new Rows(header, trailer, batches, batch, start, end, positions, rejects);
+        return new ChunkPieces.Rows(header, trailer, batches, batch, start, end, positions, rejects);
     }
 
     /**
      * The rejects of the rows PostgreSQL refused, with their source values read again: only those rows' values
      * are needed, and only when some were refused.
      */
-    private List<Reject> refusedRejects(ChunkStream stream, Pieces pieces) throws SQLException {
-        if (pieces.refused.isEmpty()) {
+    private List<Reject> refusedRejects(ChunkStream stream, ChunkPieces pieces) throws SQLException {
+        if (pieces.refused().isEmpty()) {
             return List.of();
         }
         MappedTable table = stream.table().table();
         java.util.Map<Integer, Object[]> byPosition = new java.util.HashMap<>();
-        for (Refusal refusal : pieces.refused) {
-            byPosition.put(pieces.rows.position()[refusal.row()], null);
+        for (ChunkPieces.Refusal refusal : pieces.refused()) {
+            byPosition.put(pieces.rows().position()[refusal.row()], null);
         }
         int[] position = {-1};
         try (Connection connection = SqliteSource.openReadOnly(source)) {
@@ -305,15 +177,14 @@ final class ChunkRedo {
             });
         }
         List<Reject> rejects = new ArrayList<>();
-        for (Refusal refusal : pieces.refused) {
-            rejects.add(refusedReject(table, byPosition.get(pieces.rows.position()[refusal.row()]),
+        for (ChunkPieces.Refusal refusal : pieces.refused()) {
+            rejects.add(refusedReject(table, byPosition.get(pieces.rows().position()[refusal.row()]),
                     refusal.targetColumn(), refusal.failure()));
         }
         return rejects;
     }
 
     private static Reject refusedReject(MappedTable table, Object[] row, String targetColumn, SQLException failure) {
-        RowConverter converter = new RowConverter(table, TextPolicy.REJECT, OnError.REJECT);
         String column = null;
         Object value = null;
         for (int i = 0; i < table.columns().size(); i++) {
@@ -322,7 +193,7 @@ final class ChunkRedo {
                 value = row[i] instanceof InvalidUtf8Text invalid ? invalid.bytes() : row[i];
             }
         }
-        return new Reject(table.source().id().name(), converter.keyValues(row), column, value,
+        return new Reject(table.source().id().name(), RowKey.values(table, row), column, value,
                 RejectReason.REFUSED_BY_TARGET, "PostgreSQL refused the row: " + serverMessage(failure));
     }
 
@@ -333,14 +204,5 @@ final class ChunkRedo {
         }
         return server.getMessage() + (server.getDetail() == null ? "" : " (" + server.getDetail() + ")")
                 + " [SQLSTATE " + server.getSQLState() + "]";
-    }
-
-    private static Matcher line(SQLException e) {
-        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        if (server == null || server.getWhere() == null) {
-            return null;
-        }
-        Matcher matcher = LINE.matcher(server.getWhere());
-        return matcher.find() ? matcher : null;
     }
 }
