@@ -122,7 +122,7 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: target, mode, rows read, rows "
                     + "upserted, rows with a NULL watermark, seconds); with --every, one such object per run, each on "
-                    + "one line (JSON Lines).")
+                    + "one line (JSON Lines), and {\"error\": {\"code\": …, \"message\": …}} for a failed run.")
     boolean json;
 
     @Mixin

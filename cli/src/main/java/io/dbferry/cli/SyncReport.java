@@ -3,6 +3,7 @@ package io.dbferry.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dbferry.introspect.DbferryException;
 import io.dbferry.transfer.sync.SyncResult;
 import io.dbferry.transfer.sync.TableSyncResult;
 import java.io.PrintWriter;
@@ -26,6 +27,12 @@ final class SyncReport {
     /** The JSON summary. */
     record SummaryJson(List<TableJson> tables, long rowsRead, long rowsUpserted, long rowsDeleted,
             double seconds) {}
+
+    /** A failed run in {@code --every}'s JSON Lines: its error code and message. */
+    record FailureJson(ErrorJson error) {}
+
+    /** The error of a failed run. */
+    record ErrorJson(String code, String message) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper JSON_LINE = new ObjectMapper();
@@ -78,6 +85,15 @@ final class SyncReport {
     /** The summary as a JSON object on one line, for {@code --json} with {@code --every} (JSON Lines). */
     String toJsonLine() throws JsonProcessingException {
         return JSON_LINE.writeValueAsString(summary());
+    }
+
+    /**
+     * A failed run as one JSON line, for {@code --json} with {@code --every}: {@code {"error": {"code": …,
+     * "message": …}}}, so that a consumer tells a failed run from a missing one.
+     */
+    static String failureJsonLine(DbferryException failure) throws JsonProcessingException {
+        return JSON_LINE.writeValueAsString(new FailureJson(new ErrorJson(failure.code().name(),
+                failure.getMessage())));
     }
 
     private SummaryJson summary() {

@@ -71,20 +71,29 @@ final class SyncSchedule {
             SyncReport report = new SyncReport(result);
             err.println(at + " " + report.oneLine());
             report.warnings().forEach(w -> err.println(at + " " + w));
+            printJson(report.toJsonLine()); // before the metrics: the run has committed whatever they do
             if (metricsFile != null) {
                 SyncMetrics.write(metricsFile, result);
-            }
-            if (json != null) {
-                json.println(report.toJsonLine());
-                json.flush();
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // our own records always serialise
         } catch (DbferryException e) {
             err.println(at + " dbferry: sync failed: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
                     + " [" + e.code() + "]");
+            try {
+                printJson(SyncReport.failureJsonLine(e));
+            } catch (JsonProcessingException impossible) {
+                throw new UncheckedIOException(impossible);
+            }
         }
         err.flush();
+    }
+
+    private void printJson(String line) {
+        if (json != null) {
+            json.println(line);
+            json.flush();
+        }
     }
 
     /** The shutdown hook: lets the current run end, then exits with 0. */

@@ -117,6 +117,21 @@ class SyncCommandIT {
     }
 
     @Test
+    void everyPrintsAFailedRunAsAnErrorJsonLine() throws Exception {
+        try (var pool = io.dbferry.transfer.connect.PostgresTarget.connect(database.url(), 2);
+                SyncLock held = SyncLock.acquire(pool.dataSource(), "public")) {
+            CommandRun run = sync("--every", "100ms", "--max-runs", "2", "--json");
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines().toList()).hasSize(2).allSatisfy(line -> {
+                var error = new ObjectMapper().readTree(line).get("error");
+                assertThat(error.get("code").asText()).isEqualTo("SYNC_LOCKED");
+                assertThat(error.get("message").asText()).contains("another dbferry sync is running");
+            });
+        }
+    }
+
+    @Test
     void refusesATableWithoutTheWatermarkColumnInOneLine() {
         CommandRun run = CommandRun.of("sync", sqlite.toString(), TargetArgument.of(database));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.FAILURE);
