@@ -12,7 +12,6 @@ import io.dbferry.transfer.transform.StrictUtf8;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
-import java.util.Map;
 
 /**
  * Passes every value of a source row through its column's transform, after applying the
@@ -105,12 +104,7 @@ final class RowConverter {
                     + table.source().id().name() + "." + column.source().name() + " to text\", leave the table out "
                     + "with --exclude, or write such rows to a reject file with --on-error reject.");
         }
-        return new Reject(table.source().id().name(), keyValues(values), column.source().name(), raw,
+        return new Reject(table.source().id().name(), RowKey.values(table, values), column.source().name(), raw,
                 rejected.reason(), rejected.message());
-    }
-
-    /** The row's primary key values; see {@link RowKey#values}. */
-    Map<String, Object> keyValues(Object[] values) {
-        return RowKey.values(table, values);
     }
 }
