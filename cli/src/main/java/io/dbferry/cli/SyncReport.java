@@ -7,6 +7,7 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.transfer.sync.SyncResult;
 import io.dbferry.transfer.sync.TableSyncResult;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -83,17 +84,24 @@ final class SyncReport {
     }
 
     /** The summary as a JSON object on one line, for {@code --json} with {@code --every} (JSON Lines). */
-    String toJsonLine() throws JsonProcessingException {
-        return JSON_LINE.writeValueAsString(summary());
+    String toJsonLine() {
+        return jsonLine(summary());
     }
 
     /**
      * A failed run as one JSON line, for {@code --json} with {@code --every}: {@code {"error": {"code": …,
      * "message": …}}}, so that a consumer tells a failed run from a missing one.
      */
-    static String failureJsonLine(DbferryException failure) throws JsonProcessingException {
-        return JSON_LINE.writeValueAsString(new FailureJson(new ErrorJson(failure.code().name(),
-                failure.getMessage())));
+    static String failureJsonLine(DbferryException failure) {
+        return jsonLine(new FailureJson(new ErrorJson(failure.code().name(), failure.getMessage())));
+    }
+
+    private static String jsonLine(Record json) {
+        try {
+            return JSON_LINE.writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e); // records of strings and numbers always serialise
+        }
     }
 
     private SummaryJson summary() {

@@ -1,11 +1,9 @@
 package io.dbferry.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.transfer.sync.Sync;
 import io.dbferry.transfer.sync.SyncResult;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,16 +73,10 @@ final class SyncSchedule {
             if (metricsFile != null) {
                 SyncMetrics.write(metricsFile, result);
             }
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e); // our own records always serialise
         } catch (DbferryException e) {
             err.println(at + " dbferry: sync failed: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
                     + " [" + e.code() + "]");
-            try {
-                printJson(SyncReport.failureJsonLine(e));
-            } catch (JsonProcessingException impossible) {
-                throw new UncheckedIOException(impossible);
-            }
+            printJson(SyncReport.failureJsonLine(e));
         }
         err.flush();
     }
