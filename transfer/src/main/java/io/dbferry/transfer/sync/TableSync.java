@@ -48,13 +48,11 @@ final class TableSync {
                     state.watermarkKind() == null ? WatermarkKind.TIMESTAMP_TEXT : state.watermarkKind()));
             WindowUpsert.Counts counts = new WindowUpsert.Counts(0, 0);
             if (state.highWatermarkNormalised() != null) {
-                execute(StagedUpsert.createStaging(table));
                 counts = new WindowUpsert(table).run(source, target,
                         watermark.window(state.highWatermarkNormalised(), lookback),
                         watermark.describe(state.highWatermarkNormalised(), lookback));
             } else if (scan.highNormalised() != null) {
                 // Every watermark was NULL at the last run: this run reads every row that now has one.
-                execute(StagedUpsert.createStaging(table));
                 counts = new WindowUpsert(table).run(source, target, DSL.field(DSL.name(column)).isNotNull(),
                         column + " IS NOT NULL");
             }

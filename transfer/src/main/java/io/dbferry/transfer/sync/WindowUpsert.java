@@ -23,7 +23,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * Upserts the source rows of one incremental run with the client's work and the server's overlapping: a reader
+ * Upserts the source rows of one incremental run through a staging table ({@link StagedUpsert#createStaging}),
+ * with the client's work and the server's overlapping: a reader
  * thread reads, converts and encodes the rows into batches of about {@value #BATCH_BYTES} bytes (each a complete
  * binary COPY stream, see {@link RowCopy#batches}) and queues at most {@value #QUEUED} of them; the calling thread
  * copies each batch into the staging table, upserts it into the target ({@link StagedUpsert#upsert}) and empties
@@ -54,7 +55,7 @@ final class WindowUpsert {
     private final RowCopy rows;
 
     /**
-     * @param table the mapped table, never null; its staging table must exist ({@link StagedUpsert#createStaging})
+     * @param table the mapped table, never null
      */
     WindowUpsert(MappedTable table) {
         this.table = table;
@@ -70,7 +71,8 @@ final class WindowUpsert {
     record Counts(long read, long upserted) {}
 
     /**
-     * Reads the rows that satisfy {@code where} and upserts them.
+     * Creates the staging table (dropped at the caller's commit), reads the rows that satisfy {@code where} and
+     * upserts them.
      *
      * @param source the SQLite connection, in the caller's read transaction; used only by the reader thread
      *     while this runs; never null
@@ -82,13 +84,20 @@ final class WindowUpsert {
      *     when SQLite, a COPY or an upsert fails; the caller rolls back
      */
     Counts run(Connection source, Connection target, Condition where, String description) {
+        execute(target, StagedUpsert.createStaging(table), description);
         BlockingQueue<CopyData> queue = new ArrayBlockingQueue<>(QUEUED);
         ExecutorService reader = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("dbferry-sync-reader").daemon().factory());
         Future<Long> read = reader.submit(() -> {
-            long count = rows.batches(source, where, description, BATCH_BYTES, batch -> put(queue, batch));
-            put(queue, END);
-            return count;
+            try {
+                return rows.batches(source, where, description, BATCH_BYTES, batch -> put(queue, batch));
+            } finally {
+                // Also after a failure, which the upserts then learn from the future; a reader stopped by the
+                // upserts' own failure has nobody waiting for the end.
+                if (!Thread.currentThread().isInterrupted()) {
+                    put(queue, END);
+                }
+            }
         });
         Counts counts;
         try {
@@ -109,7 +118,7 @@ final class WindowUpsert {
         String upsertSql = StagedUpsert.upsert(table);
         String emptySql = StagedUpsert.empty();
         long upserted = 0;
-        for (CopyData batch = next(queue, read); batch != END; batch = next(queue, read)) {
+        for (CopyData batch = next(queue); batch != END; batch = next(queue)) {
             copy(target, copySql, batch, description);
             upserted += execute(target, upsertSql, description);
             execute(target, emptySql, description);
@@ -148,17 +157,9 @@ final class WindowUpsert {
     }
 
     /** The next batch, or {@link #END} once the reader is done (also when it failed: {@link #outcome} says how). */
-    private static CopyData next(BlockingQueue<CopyData> queue, Future<Long> read) {
+    private static CopyData next(BlockingQueue<CopyData> queue) {
         try {
-            while (true) {
-                CopyData batch = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (batch != null) {
-                    return batch;
-                }
-                if (read.isDone() && queue.isEmpty()) {
-                    return END; // the reader failed before it could queue the end
-                }
-            }
+            return queue.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DbferryException(ErrorCode.LOAD_FAILED, "interrupted while syncing; nothing was committed", e);
