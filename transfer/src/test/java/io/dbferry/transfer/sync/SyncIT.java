@@ -11,7 +11,6 @@ import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.SourceMapping;
 import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import io.dbferry.transfer.verify.Verifier;
 import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.verify.VerifyOptions;
@@ -45,22 +44,23 @@ class SyncIT {
 
     @TempDir
     Path dir;
+    private SyncTestDatabases databases;
     private TestDatabase database;
     private PostgresTarget pool;
     private Path sqlite;
 
     @BeforeEach
     void setUp() throws Exception {
-        database = TestPostgres.freshDatabase();
-        pool = PostgresTarget.connect(database.url(), 8);
-        sqlite = dir.resolve("source.db");
+        databases = new SyncTestDatabases(dir);
+        database = databases.target();
+        pool = databases.pool();
+        sqlite = databases.sqlite();
         source("PRAGMA journal_mode=WAL", ITEMS);
     }
 
     @AfterEach
     void tearDown() {
-        pool.close();
-        database.close();
+        databases.close();
     }
 
     @Test
@@ -444,7 +444,7 @@ class SyncIT {
     }
 
     private SyncResult sync(SyncOptions options) {
-        return new Sync(sqlite, pool.dataSource(), options).run();
+        return databases.sync(options);
     }
 
     private static SyncOptions defaults() {
@@ -483,18 +483,10 @@ class SyncIT {
     }
 
     private void source(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        databases.source(statements);
     }
 
     private String targetString(String sql) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return databases.targetValue(sql);
     }
 }

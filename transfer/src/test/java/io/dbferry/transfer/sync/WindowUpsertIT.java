@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
-import io.dbferry.transfer.connect.PostgresTarget;
 import io.dbferry.transfer.pipeline.MigrationOptions;
-import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -37,15 +31,11 @@ class WindowUpsertIT {
 
     @TempDir
     Path dir;
-    private TestDatabase database;
-    private PostgresTarget pool;
-    private Path sqlite;
+    private SyncTestDatabases databases;
 
     @BeforeEach
     void setUp() throws Exception {
-        database = TestPostgres.freshDatabase();
-        pool = PostgresTarget.connect(database.url(), 4);
-        sqlite = dir.resolve("source.db");
+        databases = new SyncTestDatabases(dir);
         source("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL, size INTEGER, updated_at INTEGER)",
                 "CREATE INDEX notes_updated_at ON notes (updated_at)",
                 "INSERT INTO notes VALUES (0, 'first', 1, 100)");
@@ -54,8 +44,7 @@ class WindowUpsertIT {
 
     @AfterEach
     void tearDown() {
-        pool.close();
-        database.close();
+        databases.close();
     }
 
     @Test
@@ -77,7 +66,7 @@ class WindowUpsertIT {
     @Timeout(value = 2, unit = TimeUnit.MINUTES) // a reader left waiting to queue a batch would hang the run
     void anUpsertTheTargetRefusesStopsTheReaderAndCommitsNothing() throws Exception {
         String highAfterFullLoad = target("SELECT high_watermark_source FROM dbferry.sync_state");
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
+        try (Connection c = databases.target().connect(); Statement s = c.createStatement()) {
             s.execute("ALTER TABLE notes ADD CONSTRAINT small CHECK (size < 1000000)");
         }
         source(insertRows(1_000), "UPDATE notes SET size = 5000000 WHERE id = 3"); // in the first batch
@@ -127,30 +116,18 @@ class WindowUpsertIT {
     private SyncResult sync() {
         SyncOptions options = new SyncOptions(MigrationOptions.builder().tables(List.of("notes")).workers(2).build(),
                 SyncOptions.DEFAULT_WATERMARK_COLUMN, Map.of(), Duration.ZERO, false, null);
-        return new Sync(sqlite, pool.dataSource(), options).run();
+        return databases.sync(options);
     }
 
     private void source(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        databases.source(statements);
     }
 
     private String sourceValue(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return databases.sourceValue(query);
     }
 
     private String target(String sql) throws Exception {
-        try (Connection c = database.connect(); PreparedStatement s = c.prepareStatement(sql);
-                ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return databases.targetValue(sql);
     }
 }
