@@ -2,7 +2,7 @@
 # The incremental sync benchmark of issue 6. Each repeat, on a fresh copy of the dataset and a fresh target
 # database, runs back to back:
 #   1. a first `dbferry sync` (the full load of every table);
-#   2. after 1 % of the `orders` rows changed, scattered (every 100th id): the same sync, in a fresh JVM (cron),
+#   2. after 1 % of the `orders` rows changed, scattered (every 100th id, a different 100th each time): the same sync, in a fresh JVM (cron),
 #      right after the full load, while PostgreSQL's autovacuum may still be working on the new table;
 #   3. `VACUUM (ANALYZE)` of the target (not timed: what autovacuum does within minutes of a load anyway), then
 #      the same as 2 on the settled table;
@@ -51,8 +51,13 @@ run() {
   echo "$(orders <"$work/out.json") $(python3 -c "print('%.2f' % ($ended - $started))")"
 }
 
+# Each change touches rows no earlier change of this repeat touched: a scattered change takes the ids whose
+# remainder modulo 100 is the next unused one, so PostgreSQL finds every changed row where the full load put
+# it, not packed together where the previous change's new row versions went.
+remainder=0
 change() { # scattered | recent
-  local rows="id % 100 = 0"
+  local rows="id % 100 = $remainder"
+  remainder=$((remainder + 1))
   if [[ "$1" == recent ]]; then
     rows="id > (SELECT max(id) FROM orders) - (SELECT count(*) FROM orders) / 100"
   fi
@@ -83,6 +88,7 @@ warm() {
 echo "# uptime before: $(uptime)"
 for ((i = 1; i <= repeats; i++)); do
   cp "$dataset" "$work/sync.sqlite"
+  remainder=0
   sqlite3 "$work/sync.sqlite" 'CREATE INDEX orders_updated_at_idx ON orders (updated_at)'
   psql -q -h 127.0.0.1 -U postgres -c 'DROP DATABASE IF EXISTS syncbench' -c 'CREATE DATABASE syncbench' postgres
   full=$(run)
