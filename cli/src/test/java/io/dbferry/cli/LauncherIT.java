@@ -84,18 +84,21 @@ class LauncherIT {
     }
 
     @Test
-    void runsWithoutAnArchiveWhenTurnedOffOrWhenTheCacheCannotBeWritten() throws Exception {
+    void runsWithoutAnArchiveWhenTurnedOffOrWhenTheCacheCannotBeWrittenOrNamed() throws Exception {
         Path cache = dir.resolve("cache");
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        Path withColon = dir.resolve("cache:colon");
 
         Run off = launch(Map.of("XDG_CACHE_HOME", cache.toString(), "DBFERRY_CDS", "off"), "--version");
         Run unwritable = launch(Map.of("XDG_CACHE_HOME", notADirectory.toString()), "--version");
+        Run colon = launch(Map.of("XDG_CACHE_HOME", withColon.toString()), "--version");
 
-        for (Run run : List.of(off, unwritable)) {
+        for (Run run : List.of(off, unwritable, colon)) {
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.out()).startsWith("dbferry ");
         }
         assertThat(cache).doesNotExist();
+        assertThat(withColon).as("a path the JVM would split at its ':' is not used").doesNotExist();
     }
 
     @Test
