@@ -27,8 +27,9 @@ import org.jooq.impl.DSL;
  * {@code --deletes detect}: finds the target rows whose primary key the source no longer has by merging the
  * two key sets, each streamed in key order (never all keys in memory), and deletes them in batches of
  * {@link #BATCH_KEYS} keys, in one target transaction. A first pass counts; the deletes happen only when they
- * stay within the allowed fraction of the table. Keys must be integer or text columns, which order the same
- * on both sides. Not thread-safe.
+ * stay within the allowed fraction of the table. Keys must be integer or text ({@code text}, {@code varchar})
+ * columns whose SQLite values are stored as integers or text respectively, which order the same on both sides
+ * ({@link KeyStream}); anything else is refused before a row is deleted. Not thread-safe.
  */
 final class DeleteDetector {
 
@@ -37,7 +38,11 @@ final class DeleteDetector {
 
     private static final Set<PostgresType> INTEGERS = Set.of(PostgresType.SMALLINT, PostgresType.INTEGER,
             PostgresType.BIGINT);
-    private static final Set<PostgresType> TEXTS = Set.of(PostgresType.TEXT, PostgresType.VARCHAR, PostgresType.CHAR);
+    /**
+     * Text key types. Not {@code char(n)}: PostgreSQL pads its values with spaces and compares them without, so
+     * its keys would not match SQLite's unpadded ones.
+     */
+    private static final Set<PostgresType> TEXTS = Set.of(PostgresType.TEXT, PostgresType.VARCHAR);
     private static final DSLContext SQLITE = DSL.using(SQLDialect.SQLITE);
     private static final DSLContext POSTGRES = DSL.using(SQLDialect.POSTGRES,
             new Settings().withRenderQuotedNames(RenderQuotedNames.ALWAYS));
@@ -64,12 +69,15 @@ final class DeleteDetector {
      * @param maxFraction the largest share of the target's rows that may be deleted, in [0, 1]
      * @param force whether to delete even more
      * @return the rows deleted
-     * @throws DbferryException with {@link ErrorCode#SYNC_REFUSED} when the key is of another type or more than
-     *     {@code maxFraction} would go (nothing deleted), {@code LOAD_FAILED} when a statement fails
+     * @throws DbferryException with {@link ErrorCode#SYNC_REFUSED} when the key is of another type, a source key
+     *     value is stored in another storage class than its column's, the source is not UTF-8 while the key has
+     *     text, or more than {@code maxFraction} would go (nothing deleted in each case); {@code LOAD_FAILED} when
+     *     a statement fails
      */
     long deleteMissing(MappedTable table, double maxFraction, boolean force) {
         boolean[] integer = keyKinds(table);
         try {
+            refuseUnlessUtf8(table, integer);
             target.setAutoCommit(false);
             try {
                 long[] counts = new long[2];
@@ -117,7 +125,8 @@ final class DeleteDetector {
     private long merge(MappedTable table, boolean[] integer, Missing missing) throws SQLException {
         try (PreparedStatement s = prepare(source, sourceKeys(table)); PreparedStatement t = prepare(target, targetKeys(table));
                 ResultSet sourceRows = s.executeQuery(); ResultSet targetRows = t.executeQuery()) {
-            KeyStream sourceKeys = new KeyStream(sourceRows, integer);
+            KeyStream sourceKeys = new KeyStream(sourceRows, integer, table.source().primaryKey().columns(),
+                    table.source().id().name());
             KeyStream targetKeys = new KeyStream(targetRows, integer);
             long count = 0;
             Object[] sourceKey = sourceKeys.next();
@@ -134,10 +143,13 @@ final class DeleteDetector {
         }
     }
 
+    /** The source's keys in order, then each key column's {@code typeof()} for {@link KeyStream} to check. */
     private static Query sourceKeys(MappedTable table) {
         List<Field<Object>> key = fields(table.source().primaryKey().columns());
+        List<Field<?>> selected = new ArrayList<>(key);
+        key.forEach(f -> selected.add(DSL.function("typeof", String.class, f)));
         List<SortField<?>> order = key.stream().<SortField<?>>map(f -> f.collate("BINARY").asc()).toList();
-        return SQLITE.select(key).from(DSL.table(DSL.name(table.source().id().name()))).orderBy(order);
+        return SQLITE.select(selected).from(DSL.table(DSL.name(table.source().id().name()))).orderBy(order);
     }
 
     private static Query targetKeys(MappedTable table) {
@@ -158,12 +170,36 @@ final class DeleteDetector {
             PostgresType type = keyColumn(table, i).targetType().type();
             if (!INTEGERS.contains(type) && !TEXTS.contains(type)) {
                 throw new DbferryException(ErrorCode.SYNC_REFUSED, "--deletes detect compares primary keys of "
-                        + "integer or text columns only; the key of " + table.target() + " has a "
+                        + "integer, text or varchar columns only; the key of " + table.target() + " has a "
                         + type.name().toLowerCase(Locale.ROOT) + " column. Use --deletes soft:COLUMN or none for it");
             }
             integer[i] = INTEGERS.contains(type);
         }
         return integer;
+    }
+
+    /**
+     * SQLite's BINARY collation compares the stored bytes: in a UTF-16 database that is not code-point order for
+     * characters from U+0100 up (https://www.sqlite.org/datatype3.html#collation), so text keys would not sort as
+     * PostgreSQL's {@code COLLATE "C"} sorts them.
+     */
+    private void refuseUnlessUtf8(MappedTable table, boolean[] integer) throws SQLException {
+        boolean text = false;
+        for (boolean i : integer) {
+            text |= !i;
+        }
+        if (!text) {
+            return;
+        }
+        try (var statement = source.createStatement(); ResultSet rows = statement.executeQuery("PRAGMA encoding")) {
+            String encoding = rows.next() ? rows.getString(1) : "unknown";
+            if (!"UTF-8".equalsIgnoreCase(encoding)) {
+                throw new DbferryException(ErrorCode.SYNC_REFUSED, "--deletes detect compares the text keys of "
+                        + table.target() + " in UTF-8 byte order, but the source database is encoded in " + encoding
+                        + ", which SQLite sorts in another order; nothing was deleted. Use --deletes soft:COLUMN or "
+                        + "none for this table");
+            }
+        }
     }
 
     private static MappedColumn keyColumn(MappedTable table, int index) {

@@ -1,0 +1,108 @@
+package io.dbferry.transfer.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.dbferry.introspect.DbferryException;
+import io.dbferry.introspect.ErrorCode;
+import io.dbferry.transfer.pipeline.MigrationOptions;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --deletes detect} refuses the keys it cannot compare in the same order on both sides, before it deletes
+ * anything: SQLite values of another storage class than the key's type, {@code char(n)} keys (padded in
+ * PostgreSQL), and text keys of a UTF-16 source. Each of these, merged anyway, would delete rows the source
+ * still has.
+ */
+class DeleteDetectorIT {
+
+    @TempDir
+    Path dir;
+    private SyncTestDatabases databases;
+
+    @BeforeEach
+    void setUp() {
+        databases = new SyncTestDatabases(dir);
+    }
+
+    @AfterEach
+    void tearDown() {
+        databases.close();
+    }
+
+    @Test
+    void refusesATextKeyHoldingIntegersWhichSqliteSortsBeforeTextAndNumerically() throws Exception {
+        // An untyped key column maps to text; SQLite keeps 9 and 10 as integers and sorts them 9, 10, 'a', while
+        // PostgreSQL sorts the text '10', '9', 'a'.
+        databases.source("CREATE TABLE codes (code PRIMARY KEY, label TEXT, updated_at DATETIME)",
+                "INSERT INTO codes VALUES (9, 'nine', '2024-01-01'), (10, 'ten', '2024-01-01'), "
+                        + "('a', 'letter', '2024-01-01'), ('b', 'letter', '2024-01-01')");
+        databases.sync(detect("codes"));
+        databases.source("DELETE FROM codes WHERE code = 'b'");
+
+        assertThatThrownBy(() -> databases.sync(detect("codes")))
+                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+                .hasMessageContaining("\"codes\" stored as text")
+                .hasMessageContaining("column \"code\" holds integer")
+                .hasMessageContaining("nothing was deleted");
+        assertThat(databases.targetValue("SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM codes"))
+                .isEqualTo("10,9,a,b");
+    }
+
+    @Test
+    void refusesACharKeyWhoseTargetValuesArePadded() throws Exception {
+        databases.source("CREATE TABLE countries (code CHAR(3) PRIMARY KEY, name TEXT, updated_at DATETIME)",
+                "INSERT INTO countries VALUES ('DE', 'Germany', '2024-01-01'), ('FR', 'France', '2024-01-01'), "
+                        + "('USA', 'United States', '2024-01-01')");
+        databases.sync(detect("countries"));
+        databases.source("DELETE FROM countries WHERE code = 'USA'");
+
+        assertThatThrownBy(() -> databases.sync(detect("countries")))
+                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+                .hasMessageContaining("integer, text or varchar columns only")
+                .hasMessageContaining("char column");
+        assertThat(databases.targetValue("SELECT count(*)::text FROM countries")).isEqualTo("3");
+    }
+
+    @Test
+    void refusesTextKeysOfAUtf16SourceWhoseBinaryCollationIsNotCodePointOrder() throws Exception {
+        databases.source("PRAGMA encoding = 'UTF-16le'",
+                "CREATE TABLE words (word TEXT PRIMARY KEY, updated_at DATETIME)",
+                "INSERT INTO words VALUES ('ā', '2024-01-01'), ('ɐ', '2024-01-01'), ('z', '2024-01-01')");
+        assertThat(databases.sourceValue("PRAGMA encoding")).isEqualTo("UTF-16le");
+        databases.sync(detect("words"));
+        databases.source("DELETE FROM words WHERE word = 'z'");
+
+        assertThatThrownBy(() -> databases.sync(detect("words")))
+                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+                .hasMessageContaining("encoded in UTF-16le")
+                .hasMessageContaining("nothing was deleted");
+        assertThat(databases.targetValue("SELECT count(*)::text FROM words")).isEqualTo("3");
+    }
+
+    @Test
+    void stillDeletesWhenEveryKeyValueIsStoredAsItsTypeSays() throws Exception {
+        databases.source("CREATE TABLE codes (code TEXT PRIMARY KEY, label TEXT, updated_at DATETIME)",
+                "INSERT INTO codes VALUES ('9', 'nine', '2024-01-01'), ('10', 'ten', '2024-01-01'), "
+                        + "('a', 'letter', '2024-01-01'), ('b', 'letter', '2024-01-01')");
+        databases.sync(detect("codes"));
+        databases.source("DELETE FROM codes WHERE code = '9'");
+
+        assertThat(databases.sync(detect("codes")).tables().getFirst().rowsDeleted()).isEqualTo(1);
+        assertThat(databases.targetValue("SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM codes"))
+                .isEqualTo("10,a,b");
+    }
+
+    /** Sync of one table with {@code --deletes detect}, up to half of it. */
+    private static SyncOptions detect(String table) {
+        MigrationOptions migration = MigrationOptions.builder().tables(List.of(table)).workers(2).build();
+        SyncOptions defaults = SyncOptions.defaults(migration);
+        return new SyncOptions(migration, defaults.watermarkColumn(), defaults.tableWatermarks(), defaults.lookback(),
+                defaults.fullRefresh(), null, true, 0.5, false);
+    }
+}
