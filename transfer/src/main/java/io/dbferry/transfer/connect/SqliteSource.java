@@ -128,4 +128,30 @@ public final class SqliteSource {
             failure.addSuppressed(e);
         }
     }
+
+    /**
+     * The database's text encoding, {@code PRAGMA encoding} (https://www.sqlite.org/pragma.html#pragma_encoding):
+     * {@code UTF-8}, {@code UTF-16le} or {@code UTF-16be}. In a UTF-16 database the driver's {@code getBytes} of a
+     * TEXT value returns its UTF-16 bytes, unless the value was read as text before; and SQLite's BINARY collation
+     * compares UTF-16 bytes, which is not code-point order.
+     *
+     * @param sqlite an open SQLite connection, never null
+     * @return never null
+     * @throws SQLException when the pragma fails
+     */
+    public static String encoding(Connection sqlite) throws SQLException {
+        try (Statement statement = sqlite.createStatement(); ResultSet rows = statement.executeQuery("PRAGMA encoding")) {
+            return rows.next() ? rows.getString(1) : "UTF-8";
+        }
+    }
+
+    /**
+     * Whether the database stores text as UTF-16 ({@link #encoding}).
+     *
+     * @param sqlite an open SQLite connection, never null
+     * @throws SQLException when the pragma fails
+     */
+    public static boolean isUtf16(Connection sqlite) throws SQLException {
+        return !"UTF-8".equalsIgnoreCase(encoding(sqlite));
+    }
 }

@@ -53,20 +53,23 @@ public record SourceValue(StorageClass storageClass, Object value) {
     /**
      * Reads a value by the storage class {@code typeof()} gave for it: INTEGER with {@code getLong}, REAL with
      * {@code getDouble}, BLOB with {@code getBytes}, and TEXT with {@code getBytes} too, decoded strictly
-     * here so that invalid UTF-8 is kept, not replaced with U+FFFD by the driver.
+     * here so that invalid UTF-8 is kept, not replaced with U+FFFD by the driver — but in a UTF-16 database,
+     * where {@code getBytes} would return UTF-16 bytes, TEXT with {@code getString} (SQLite converts it).
      *
      * @param rs a result set on its current row, never null
      * @param index the value's 1-based column; {@code typeof()} of it is the next column
+     * @param utf16 whether the database stores text as UTF-16 ({@code SqliteSource.isUtf16})
      * @return never null
      * @throws SQLException when the driver fails
      */
-    public static SourceValue read(ResultSet rs, int index) throws SQLException {
+    public static SourceValue read(ResultSet rs, int index, boolean utf16) throws SQLException {
         StorageClass storageClass = StorageClass.ofTypeof(rs.getString(index + 1));
         return switch (storageClass) {
             case NULL -> NULL;
             case INTEGER -> new SourceValue(storageClass, rs.getLong(index));
             case REAL -> new SourceValue(storageClass, rs.getDouble(index));
-            case TEXT -> text(bytes(rs, index));
+            case TEXT -> utf16 ? new SourceValue(storageClass, Objects.requireNonNullElse(rs.getString(index), ""))
+                    : text(bytes(rs, index));
             case BLOB -> new SourceValue(storageClass, bytes(rs, index));
         };
     }

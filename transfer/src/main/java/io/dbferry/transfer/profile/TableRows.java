@@ -6,6 +6,7 @@ import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.PostgresType;
 import io.dbferry.introspect.model.Column;
+import io.dbferry.transfer.connect.SqliteSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -245,12 +246,13 @@ final class TableRows {
         int width = table.columns().size();
         long rows = 0;
         try (PreparedStatement statement = prepare(query)) {
+            boolean utf16 = SqliteSource.isUtf16(connection);
             statement.setFetchSize(FETCH_SIZE);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     SourceValue[] values = new SourceValue[width];
                     for (int i = 0; i < width; i++) {
-                        values[i] = SourceValue.read(rs, 2 * i + 1);
+                        values[i] = SourceValue.read(rs, 2 * i + 1, utf16);
                     }
                     Long rowid = rowidName == null ? null : rs.getLong(2 * width + 1);
                     sink.accept(new ProfiledRow(List.of(values), rowid));

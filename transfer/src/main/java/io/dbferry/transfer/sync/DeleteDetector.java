@@ -5,6 +5,7 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.PostgresType;
+import io.dbferry.transfer.connect.SqliteSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -191,14 +192,12 @@ final class DeleteDetector {
         if (!text) {
             return;
         }
-        try (var statement = source.createStatement(); ResultSet rows = statement.executeQuery("PRAGMA encoding")) {
-            String encoding = rows.next() ? rows.getString(1) : "unknown";
-            if (!"UTF-8".equalsIgnoreCase(encoding)) {
-                throw new DbferryException(ErrorCode.SYNC_REFUSED, "--deletes detect compares the text keys of "
-                        + table.target() + " in UTF-8 byte order, but the source database is encoded in " + encoding
-                        + ", which SQLite sorts in another order; nothing was deleted. Use --deletes soft:COLUMN or "
-                        + "none for this table");
-            }
+        String encoding = SqliteSource.encoding(source);
+        if (!"UTF-8".equalsIgnoreCase(encoding)) {
+            throw new DbferryException(ErrorCode.SYNC_REFUSED, "--deletes detect compares the text keys of "
+                    + table.target() + " in UTF-8 byte order, but the source database is encoded in " + encoding
+                    + ", which SQLite sorts in another order; nothing was deleted. Use --deletes soft:COLUMN or "
+                    + "none for this table");
         }
     }
 

@@ -39,6 +39,7 @@ final class SqliteRows extends TableRows {
     private final KeyColumns key;
     private final ValueTransform[] transforms;
     private final String select;
+    private final String encoding;
 
     /**
      * @param key the key columns, null to read the table only whole (as a multiset)
@@ -63,6 +64,11 @@ final class SqliteRows extends TableRows {
         }
         this.select = "select " + String.join(", ", values) + ", "
                 + String.join(", ", StorageClasses.packedColumns(values)) + " from " + tableName();
+        this.encoding = query("PRAGMA encoding", List.of(), KeyRange.ALL, rs -> rs.next() ? rs.getString(1) : "UTF-8");
+    }
+
+    private boolean utf16() {
+        return !"UTF-8".equalsIgnoreCase(encoding);
     }
 
     @Override
@@ -113,8 +119,13 @@ final class SqliteRows extends TableRows {
         });
     }
 
-    /** The plan of other keys: each key value read with its storage class and checked. */
+    /**
+     * The plan of other keys: each key value read with its storage class and checked. In a UTF-16 database
+     * SQLite's BINARY collation compares UTF-16 bytes, which is code-point order for ASCII text only
+     * (https://www.sqlite.org/datatype3.html#collation), so a key with other characters is checked too.
+     */
     private KeyPlan checkedPlan(int chunkRows) {
+        boolean utf16 = utf16();
         String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
                 .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());
         List<List<Object>> boundaries = new ArrayList<>();
@@ -122,9 +133,14 @@ final class SqliteRows extends TableRows {
             for (long row = 0; rs.next(); row++) {
                 List<Object> values = new ArrayList<>();
                 for (int i = 0; i < key.parts().size(); i++) {
-                    SourceValue value = SourceValue.read(rs, 2 * i + 1);
+                    SourceValue value = SourceValue.read(rs, 2 * i + 1, utf16);
                     if (!KeyColumns.fits(key.parts().get(i), value)) {
                         return new KeyPlan(List.of(), problem(key.parts().get(i), value));
+                    }
+                    if (utf16 && value.value() instanceof String text && !isAscii(text)) {
+                        return new KeyPlan(List.of(), "primary key column \"" + key.parts().get(i).column().source()
+                                .name() + "\" holds " + ValueDisplay.truncate(text) + ", which the " + encoding
+                                + " source does not sort as PostgreSQL sorts it (UTF-16 bytes against code points)");
                     }
                     values.add(value.value());
                 }
@@ -178,12 +194,13 @@ final class SqliteRows extends TableRows {
 
     /** Reads each value by its storage class, keeping it in {@code raw}, and returns the canonical texts. */
     private String[] canonicalValues(ResultSet rs, Object[] raw) throws SQLException {
+        boolean utf16 = utf16();
         String[] values = new String[transforms.length];
         for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
             long classes = rs.getLong(transforms.length + group + 1);
             int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
             for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
-                raw[i] = StorageClasses.read(rs, i + 1, StorageClasses.at(classes, i % StorageClasses.PER_COLUMN));
+                raw[i] = StorageClasses.read(rs, i + 1, StorageClasses.at(classes, i % StorageClasses.PER_COLUMN), utf16);
                 values[i] = raw[i] == null ? null : canonical(i, raw[i]);
             }
         }
@@ -218,6 +235,15 @@ final class SqliteRows extends TableRows {
 
     private String tableName() {
         return SQLITE.render(DSL.name(table.source().id().name()));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String problem(KeyColumns.Part part, SourceValue value) {

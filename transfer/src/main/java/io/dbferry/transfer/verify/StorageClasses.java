@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The storage classes of a row's values (https://www.sqlite.org/datatype3.html §2), computed by SQLite and
@@ -59,20 +60,21 @@ final class StorageClasses {
     /**
      * Reads a value by its storage class, as {@link io.dbferry.transfer.profile.SourceValue#read} does: INTEGER
      * as {@link Long}, REAL as {@link Double}, BLOB as {@code byte[]}, TEXT as {@link String} when it is valid
-     * UTF-8 and as its raw {@code byte[]} when not.
+     * UTF-8 and as its raw {@code byte[]} when not; in a UTF-16 database TEXT as {@code getString} returns it.
      *
      * @param rs a result set on its current row, never null
      * @param index the value's 1-based column
      * @param storageClass the value's storage class, never null
+     * @param utf16 whether the database stores text as UTF-16, where {@code getBytes} returns UTF-16 bytes
      * @return null for NULL
      * @throws SQLException when the driver fails
      */
-    static Object read(ResultSet rs, int index, StorageClass storageClass) throws SQLException {
+    static Object read(ResultSet rs, int index, StorageClass storageClass, boolean utf16) throws SQLException {
         return switch (storageClass) {
             case NULL -> null;
             case INTEGER -> rs.getLong(index);
             case REAL -> rs.getDouble(index);
-            case TEXT -> text(bytes(rs, index));
+            case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "") : text(bytes(rs, index));
             case BLOB -> bytes(rs, index);
         };
     }

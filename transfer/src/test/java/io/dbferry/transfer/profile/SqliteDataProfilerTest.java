@@ -98,6 +98,20 @@ class SqliteDataProfilerTest {
     }
 
     @Test
+    void readsTheTextOfAUtf16DatabaseAsText() throws Exception {
+        // The driver's getBytes returns UTF-16 bytes there: 'x' would look like "x\0", a NUL the target refuses,
+        // and 'äbc' like six characters, too long for VARCHAR(3).
+        try (SqliteFixture db = SqliteFixture.create(dir, "PRAGMA encoding = 'UTF-16le'",
+                "CREATE TABLE t (id INTEGER PRIMARY KEY, code VARCHAR(3), note TEXT)",
+                "INSERT INTO t VALUES (1, 'äbc', 'x'), (2, 'ā', '😀')")) {
+            TableProfile profile = db.profile(db.table("t"), 0);
+
+            assertThat(profile.issues()).isEmpty();
+            assertThat(profile.rowsScanned()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void refusesANegativeSample() throws Exception {
         try (SqliteFixture db = SqliteFixture.create(dir, "CREATE TABLE t (id INTEGER PRIMARY KEY)")) {
             assertThatThrownBy(() -> db.profile(db.table("t"), -1))
