@@ -5,6 +5,7 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.compare.WatermarkIndexCheck;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
+import io.dbferry.introspect.model.TableId;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.pipeline.IfExists;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +34,8 @@ import javax.sql.DataSource;
  * without a {@link SyncState} (or whose target table is missing, or whose watermark column changed) are loaded
  * in full by {@link Migration} (creating them if missing, emptying them if not), after their watermark was
  * scanned, so the state saved afterwards is at most the snapshot the load started from; every other table is
- * synced by {@link TableSync} in a transaction of its own. The source is only read. The target pool must
+ * synced by {@link TableSync} in a transaction of its own, parents before the tables whose foreign keys
+ * reference them (deletes the other way round). The source is only read. The target pool must
  * allow {@link #targetConnections(SyncOptions)} connections. Runs on the caller's thread (and the full load's
  * workers); reusable: each {@link #run()} is one sync.
  */
@@ -86,15 +89,7 @@ public final class Sync {
             Set<String> existing = PostgresCatalog.relationNames(state, schema);
             List<SyncPlan> plans = mapping.tables().stream().map(t -> plan(t, states, existing)).toList();
             List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
-            TableSync tableSync = new TableSync(source, state);
-            for (SyncPlan plan : plans) {
-                if (!plan.firstRun() && plan.watermarkColumn() == null) {
-                    results.add(tableSync.refresh(plan.table()));
-                } else if (!plan.firstRun()) {
-                    results.add(deletes(source, state, plan.table(), tableSync.incremental(plan.table(), plan.state(),
-                            plan.watermarkColumn(), options.lookback())));
-                }
-            }
+            results.addAll(later(source, state, plans));
             return new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
                     (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException e) {
@@ -111,11 +106,34 @@ public final class Sync {
                 : result.withWatermarkIssue(WatermarkIndexCheck.issue(plan.table().source().id().name(), column));
     }
 
-    /** With {@code --deletes detect}: deletes the target rows the source no longer has, after the upsert. */
-    private TableSyncResult deletes(Connection source, Connection state, MappedTable table, TableSyncResult synced) {
-        if (!options.detectDeletes()) {
-            return synced;
+    /**
+     * Syncs the tables past their first run, each in a transaction of its own: upserts (or reloads) parents
+     * first ({@link TableOrder}), then, with {@code --deletes detect}, deletes children first.
+     *
+     * @return per table, in the order of {@code plans}
+     */
+    private List<TableSyncResult> later(Connection source, Connection state, List<SyncPlan> plans) {
+        List<SyncPlan> later = plans.stream().filter(p -> !p.firstRun()).toList();
+        List<MappedTable> order = TableOrder.parentsFirst(later.stream().map(SyncPlan::table).toList());
+        Map<TableId, TableSyncResult> results = new HashMap<>();
+        TableSync tableSync = new TableSync(source, state);
+        for (MappedTable table : order) {
+            SyncPlan plan = later.stream().filter(p -> p.table() == table).findFirst().orElseThrow();
+            results.put(table.target(), plan.watermarkColumn() == null ? tableSync.refresh(table)
+                    : tableSync.incremental(table, plan.state(), plan.watermarkColumn(), options.lookback()));
         }
+        if (options.detectDeletes()) {
+            for (MappedTable table : order.reversed()) {
+                if (later.stream().anyMatch(p -> p.table() == table && p.watermarkColumn() != null)) {
+                    results.put(table.target(), deletes(source, state, table, results.get(table.target())));
+                }
+            }
+        }
+        return later.stream().map(p -> results.get(p.table().target())).toList();
+    }
+
+    /** With {@code --deletes detect}: deletes the target rows the source no longer has. */
+    private TableSyncResult deletes(Connection source, Connection state, MappedTable table, TableSyncResult synced) {
         long started = System.nanoTime();
         long deleted = new DeleteDetector(source, state).deleteMissing(table, options.maxDeleteFraction(),
                 options.forceDeletes());
