@@ -7,6 +7,7 @@ import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.sync.Sync;
 import io.dbferry.transfer.sync.SyncOptions;
 import io.dbferry.transfer.sync.SyncResult;
+import io.dbferry.transfer.verify.VerifyMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,9 @@ import picocli.CommandLine.Parameters;
                     + "transaction as its rows, so a sync that fails or is killed changes nothing of that table "
                     + "and the next one reads the same rows again. Two syncs never run at once against one target "
                     + "schema (exit code 5). Safe to run from cron or a systemd timer, or with --every.",
+            "",
+            "At the end, the synced tables are verified as migrate verifies them: row counts by default, every "
+                    + "row with --verify checksum, nothing with --no-verify.",
             ""},
         footer = {"%nExamples:%n"
                 + "  dbferry sync app.db postgresql://app@db/app%n"
@@ -97,6 +101,18 @@ public final class SyncCommand implements Callable<Integer> {
             description = "Reload tables without a primary key or without the watermark column in full each "
                     + "sync (TRUNCATE and COPY in one transaction) instead of refusing them. Default: false.")
     boolean fullRefresh;
+
+    @Option(names = "--verify", paramLabel = "counts|checksum", defaultValue = "counts",
+            description = "How to verify the synced tables at the end of each sync: counts (row counts per table) "
+                    + "or checksum (the content of every row, as dbferry verify does). A difference makes a single "
+                    + "sync exit with code 3; with --every it is logged and the next sync runs. Rows the "
+                    + "application writes while the sync runs, and with --deletes none rows deleted in the source, "
+                    + "count as differences. Default: counts.")
+    VerifyMode verify;
+
+    @Option(names = "--no-verify",
+            description = "Skip the verification at the end of each sync (run dbferry verify later).")
+    boolean noVerify;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Parallel readers and writers of a first, full load. Default: the number of processors, "
@@ -162,12 +178,21 @@ public final class SyncCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(report.toJson());
                 spec.commandLine().getOut().flush();
             }
+            if (result.verificationFailed()) {
+                err.println("dbferry: the target differs from the source after the sync (exit code 3). Rows written "
+                        + "to the source while the sync ran arrive with the next sync; rows deleted in the source "
+                        + "stay in the target unless --deletes detect or soft:COLUMN. Run dbferry verify SOURCE "
+                        + "TARGET to see which rows differ");
+                err.flush();
+                return ExitCodes.VERIFICATION_MISMATCH;
+            }
         }
         return ExitCodes.OK;
     }
 
     private SyncOptions options() {
-        MigrationOptions.Builder builder = selection.apply(MigrationOptions.builder()).castRules(cast.rules());
+        MigrationOptions.Builder builder = selection.apply(MigrationOptions.builder()).castRules(cast.rules())
+                .verify(noVerify ? null : verify);
         MigrationOptions migration = (workers == null ? builder : builder.workers(workers)).build();
         Duration window = DurationText.parse(lookback, "--lookback");
         boolean detect = deletes.equals("detect");

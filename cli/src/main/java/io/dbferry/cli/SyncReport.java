@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.transfer.sync.SyncResult;
 import io.dbferry.transfer.sync.TableSyncResult;
+import io.dbferry.transfer.verify.VerificationException;
+import io.dbferry.transfer.verify.VerificationReport;
+import io.dbferry.transfer.verify.VerifyMode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -16,8 +19,10 @@ import java.util.Objects;
  * The summary of one sync, for people (stderr) and for scripts ({@code --json}, stdout).
  *
  * <p>The JSON shape is API: {@code {"tables": [{"target", "mode", "rowsRead", "rowsUpserted",
- * "nullWatermarks", "rowsDeleted", "seconds"}], "rowsRead", "rowsUpserted", "rowsDeleted", "seconds"}}; mode is {@code full-load},
- * {@code incremental} or {@code full-refresh}.
+ * "nullWatermarks", "rowsDeleted", "seconds"}], "rowsRead", "rowsUpserted", "rowsDeleted", "seconds",
+ * "verification": {"mode", "equal", "differing": [target]}}}; mode is {@code full-load}, {@code incremental} or
+ * {@code full-refresh}; {@code verification} is null with {@code --no-verify}, its mode {@code counts} or
+ * {@code checksum}.
  */
 final class SyncReport {
 
@@ -25,9 +30,12 @@ final class SyncReport {
     record TableJson(String target, String mode, long rowsRead, long rowsUpserted, long nullWatermarks,
             long rowsDeleted, double seconds) {}
 
+    /** The verification at the end of the sync in the JSON summary. */
+    record VerificationJson(String mode, boolean equal, List<String> differing) {}
+
     /** The JSON summary. */
     record SummaryJson(List<TableJson> tables, long rowsRead, long rowsUpserted, long rowsDeleted,
-            double seconds) {}
+            double seconds, VerificationJson verification) {}
 
     /** A failed run in {@code --every}'s JSON Lines: its error code and message. */
     record FailureJson(ErrorJson error) {}
@@ -69,13 +77,25 @@ final class SyncReport {
                 .toList();
     }
 
-    /** The whole run in one line, as {@code --every} logs it. */
+    /** The whole run in one line, as {@code --every} logs it, its verification included. */
     String oneLine() {
         long nulls = result.tables().stream().filter(t -> t.mode() == TableSyncResult.Mode.INCREMENTAL)
                 .mapToLong(TableSyncResult::nullWatermarks).sum();
         return String.format(Locale.ROOT, "dbferry: synced %d tables: %,d rows read, %,d upserted, %,d deleted%s "
-                + "in %.2f s", result.tables().size(), result.rowsRead(), result.rowsUpserted(), result.rowsDeleted(),
-                nulls == 0 ? "" : ", " + nulls + " rows with a NULL watermark not synced", result.millis() / 1000.0);
+                + "in %.2f s%s", result.tables().size(), result.rowsRead(), result.rowsUpserted(), result.rowsDeleted(),
+                nulls == 0 ? "" : ", " + nulls + " rows with a NULL watermark not synced", result.millis() / 1000.0,
+                verification());
+    }
+
+    /** The verification's part of the line: empty without one. */
+    private String verification() {
+        VerificationReport verification = result.verification();
+        if (verification == null) {
+            return "";
+        }
+        String what = verification.mode() == VerifyMode.COUNTS ? "row counts" : "row counts and checksums";
+        return result.verificationFailed() ? "; NOT verified (" + what + "): "
+                + VerificationException.mismatches(verification) : "; verified (" + what + ")";
     }
 
     /** The summary as an indented JSON object, for {@code --json}. */
@@ -108,8 +128,11 @@ final class SyncReport {
         List<TableJson> tables = result.tables().stream().map(t -> new TableJson(t.target().toString(),
                 t.mode().label(), t.rowsRead(), t.rowsUpserted(), t.nullWatermarks(), t.rowsDeleted(),
                 t.millis() / 1000.0)).toList();
+        VerificationReport verification = result.verification();
         return new SummaryJson(tables, result.rowsRead(), result.rowsUpserted(), result.rowsDeleted(),
-                result.millis() / 1000.0);
+                result.millis() / 1000.0, verification == null ? null
+                        : new VerificationJson(verification.mode().label(), !result.verificationFailed(),
+                                verification.differing().stream().map(t -> t.target().toString()).toList()));
     }
 
     private static String nulls(TableSyncResult table) {

@@ -140,6 +140,33 @@ class SyncCommandIT {
     }
 
     @Test
+    void verifiesRowCountsAtTheEndAndExitsWithThreeWhenTheTargetDiffers() throws Exception {
+        CommandRun equal = sync("--json");
+        assertThat(equal.exitCode()).as(equal.err()).isZero();
+        assertThat(equal.err()).contains("; verified (row counts)");
+        JsonNode verified = new ObjectMapper().readTree(equal.out()).get("verification");
+        assertThat(verified.get("mode").asText()).isEqualTo("counts");
+        assertThat(verified.get("equal").asBoolean()).isTrue();
+
+        // With --deletes none a row deleted in the source stays in the target: the counts differ.
+        source("DELETE FROM users WHERE id = 2");
+        CommandRun differs = sync("--json");
+
+        assertThat(differs.exitCode()).as(differs.err()).isEqualTo(ExitCodes.VERIFICATION_MISMATCH);
+        assertThat(differs.err()).contains("NOT verified (row counts): \"public\".\"users\" has 2 rows, the source 1")
+                .contains("exit code 3");
+        JsonNode mismatch = new ObjectMapper().readTree(differs.out()).get("verification");
+        assertThat(mismatch.get("equal").asBoolean()).isFalse();
+        assertThat(mismatch.get("differing").get(0).asText()).isEqualTo("\"public\".\"users\"");
+        assertThat(target("SELECT count(*)::text FROM users")).isEqualTo("2");
+
+        CommandRun skipped = sync("--no-verify", "--json");
+        assertThat(skipped.exitCode()).as(skipped.err()).isZero();
+        assertThat(skipped.err()).doesNotContain("verified");
+        assertThat(new ObjectMapper().readTree(skipped.out()).get("verification").isNull()).isTrue();
+    }
+
+    @Test
     void rejectsABadLookbackAsAUsageError() {
         CommandRun run = sync("--lookback", "5 minutes");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

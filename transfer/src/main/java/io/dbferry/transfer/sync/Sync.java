@@ -16,6 +16,10 @@ import io.dbferry.transfer.pipeline.MigrationResult;
 import io.dbferry.transfer.pipeline.SourceMapping;
 import io.dbferry.transfer.pipeline.TableResult;
 import io.dbferry.transfer.reject.OnError;
+import io.dbferry.transfer.verify.VerificationReport;
+import io.dbferry.transfer.verify.Verifier;
+import io.dbferry.transfer.verify.VerifyMode;
+import io.dbferry.transfer.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,7 +39,8 @@ import javax.sql.DataSource;
  * in full by {@link Migration} (creating them if missing, emptying them if not), after their watermark was
  * scanned, so the state saved afterwards is at most the snapshot the load started from; every other table is
  * synced by {@link TableSync} in a transaction of its own, parents before the tables whose foreign keys
- * reference them (deletes the other way round). The source is only read. The target pool must
+ * reference them (deletes the other way round); then the tables are verified as {@code migrate} verifies them
+ * ({@link MigrationOptions#verify()}: row counts by default), the result in {@link SyncResult#verification()}. The source is only read. The target pool must
  * allow {@link #targetConnections(SyncOptions)} connections. Runs on the caller's thread (and the full load's
  * workers); reusable: each {@link #run()} is one sync.
  */
@@ -90,12 +95,29 @@ public final class Sync {
             List<SyncPlan> plans = mapping.tables().stream().map(t -> plan(t, states, existing)).toList();
             List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
             results.addAll(later(source, state, plans));
+            VerificationReport verification = verify(source, state, mapping.tables());
             return new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    (System.nanoTime() - started) / 1_000_000, verification);
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED, "lost a connection during the sync: "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Verifies the synced tables as {@code options.migration().verify()} says (row counts by default), after every
+     * table committed; null without verification. The source is read anew: rows the application wrote since the
+     * sync read a table count as differences, which the next sync brings.
+     */
+    private VerificationReport verify(Connection source, Connection state, List<MappedTable> tables) {
+        VerifyMode mode = options.migration().verify();
+        if (mode == null) {
+            return null;
+        }
+        VerifyOptions verifyOptions = new VerifyOptions(mode, VerifyOptions.DEFAULT_MAX_DIFFS,
+                VerifyOptions.DEFAULT_CHUNK_ROWS, VerifyOptions.DEFAULT_LEAF_ROWS, options.migration().workers());
+        return new Verifier(source, state, verifyOptions, () -> SqliteSource.openReadOnly(sourcePath),
+                target::getConnection).verify(tables, table -> { });
     }
 
     /** Names the watermark column of a table whose source has no index on it (issue 6: a sync then scans it all). */

@@ -31,9 +31,18 @@ public final class VerificationException extends DbferryException {
         return report;
     }
 
+    /**
+     * The differing tables in one phrase, e.g. {@code "public"."items" has 3 rows, the source 2}.
+     *
+     * @param report a report, never null
+     * @return the differing tables joined by {@code "; "}, empty when none differs; never null
+     */
+    public static String mismatches(VerificationReport report) {
+        return String.join("; ", report.differing().stream().map(VerificationException::mismatch).toList());
+    }
+
     private static String message(VerificationReport report) {
-        List<String> mismatches = report.differing().stream().map(VerificationException::mismatch).toList();
-        return "verification failed: " + String.join("; ", mismatches) + ". Run dbferry verify SOURCE TARGET (with the "
+        return "verification failed: " + mismatches(report) + ". Run dbferry verify SOURCE TARGET (with the "
                 + "same --tables, --target-schema, --identifiers and --cast) to see which rows differ";
     }
 
