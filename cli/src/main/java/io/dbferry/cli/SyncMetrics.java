@@ -19,7 +19,8 @@ import java.util.function.ToDoubleFunction;
  * {@code --metrics-file} of sync: the last run's figures in Prometheus text format, replaced atomically after
  * every run so a node-exporter textfile collector never reads half a file. Per table {@code dbferry_sync_rows_read},
  * {@code dbferry_sync_rows_upserted}, {@code dbferry_sync_rows_deleted}, {@code dbferry_sync_null_watermarks};
- * per run {@code dbferry_sync_duration_seconds} and {@code dbferry_sync_last_success_timestamp_seconds}.
+ * per run {@code dbferry_sync_duration_seconds}, {@code dbferry_sync_last_success_timestamp_seconds} and, unless
+ * {@code --no-verify}, {@code dbferry_sync_verification_differing_tables} (0 when the target matched).
  */
 final class SyncMetrics {
 
@@ -38,6 +39,10 @@ final class SyncMetrics {
             gauge(registry, "dbferry.sync.rows.upserted", tags, table, TableSyncResult::rowsUpserted);
             gauge(registry, "dbferry.sync.rows.deleted", tags, table, TableSyncResult::rowsDeleted);
             gauge(registry, "dbferry.sync.null.watermarks", tags, table, TableSyncResult::nullWatermarks);
+        }
+        if (result.verification() != null) {
+            Gauge.builder("dbferry.sync.verification.differing.tables", result,
+                    r -> r.verification().differing().size()).register(registry);
         }
         Gauge.builder("dbferry.sync.duration.seconds", result, r -> r.millis() / 1000.0).register(registry);
         long now = System.currentTimeMillis();

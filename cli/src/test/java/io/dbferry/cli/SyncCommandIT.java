@@ -88,7 +88,7 @@ class SyncCommandIT {
                 assertThat(new ObjectMapper().readTree(line).get("tables").get(0).get("target").asText())
                         .isEqualTo("\"public\".\"users\""));
         assertThat(Files.readString(metrics)).contains("dbferry_sync_rows_upserted{mode=\"incremental\",table=\"\\\"public\\\".\\\"users\\\"\"} 0.0",
-                "dbferry_sync_last_success_timestamp_seconds");
+                "dbferry_sync_last_success_timestamp_seconds", "dbferry_sync_verification_differing_tables 0.0");
     }
 
     @Test
