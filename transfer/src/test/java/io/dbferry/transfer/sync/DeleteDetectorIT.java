@@ -98,6 +98,21 @@ class DeleteDetectorIT {
                 .isEqualTo("10,a,b");
     }
 
+    @Test
+    void deletesMoreKeysThanOneStatementTakesWhileBothKeyStreamsAreOpen() throws Exception {
+        databases.source("CREATE TABLE events (id INTEGER PRIMARY KEY, updated_at DATETIME)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                        + "INSERT INTO events SELECT i, '2024-01-01' FROM n");
+        databases.sync(detect("events"));
+        // Every other row: 1,500 keys, two full DELETE statements of 1,000 keys and one of 500 — interleaved
+        // with keys both sides still have.
+        databases.source("DELETE FROM events WHERE id % 2 = 0");
+
+        assertThat(databases.sync(detect("events")).tables().getFirst().rowsDeleted()).isEqualTo(1_500);
+        assertThat(databases.targetValue("SELECT count(*) || ' ' || sum(id % 2) || ' ' || min(id) || ' ' || max(id) "
+                + "FROM events")).isEqualTo("1500 1500 1 2999");
+    }
+
     /** Sync of one table with {@code --deletes detect}, up to half of it. */
     private static SyncOptions detect(String table) {
         MigrationOptions migration = MigrationOptions.builder().tables(List.of(table)).workers(2).build();
