@@ -2,7 +2,9 @@ package io.dbferry.transfer.sync;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.plan.PostgresDdl;
 import io.dbferry.transfer.write.CopyFormat;
 import io.dbferry.transfer.write.CopyStatement;
 import java.math.BigDecimal;
@@ -18,13 +20,16 @@ import org.jooq.impl.DSL;
  * Syncs one already loaded table in one target transaction: an incremental upsert of the watermark window,
  * or a full refresh; either commits together with the table's new {@link SyncState}, so a crash leaves the old
  * state and the old rows, and the next run reads the same rows again. The source is read in one SQLite
- * transaction, so the watermark scan and the rows read see one snapshot. Not thread-safe.
+ * transaction, so the watermark scan and the rows read see one snapshot. Each identity column's sequence is
+ * moved past the largest value in the table, as {@code migrate} does, so that after a cutover the application's
+ * inserts into the target do not collide with synced keys. Not thread-safe.
  */
 final class TableSync {
 
     private final Connection source;
     private final Connection target;
     private final SyncStateStore store = new SyncStateStore();
+    private final PostgresDdl ddl = new PostgresDdl();
 
     /**
      * @param source a read-only SQLite connection, owned by the caller
@@ -58,6 +63,9 @@ final class TableSync {
             }
             long read = counts.read();
             long upserted = counts.upserted();
+            if (upserted > 0) {
+                restartIdentities(table);
+            }
             boolean moved = scan.highNormalised() != null;
             store.save(target, new SyncState(state.targetSchema(), state.targetTable(), column, watermark.kind(),
                     moved ? scan.highSource() : state.highWatermarkSource(),
@@ -87,6 +95,7 @@ final class TableSync {
             execute(StagedUpsert.truncate(table));
             long read = new RowCopy(table).copy(source, target, CopyStatement.sql(table, CopyFormat.BINARY),
                     DSL.noCondition(), "all rows");
+            restartIdentities(table);
             store.save(target, new SyncState(table.target().schema(), table.target().name(), null, null, null, null, now(),
                     read, read));
             return new TableSyncResult(table.target(), TableSyncResult.Mode.FULL_REFRESH, read, read, 0, 0,
@@ -146,6 +155,18 @@ final class TableSync {
     private static DbferryException failed(MappedTable table, SQLException e) {
         return new DbferryException(ErrorCode.LOAD_FAILED, "failed syncing " + table.target()
                 + "; nothing of this table was committed: " + e.getMessage(), e);
+    }
+
+    /**
+     * Restarts each identity column's sequence after the table's largest value ({@link PostgresDdl#restartIdentity});
+     * a sequence is not transactional, so a rolled-back run leaves it where it moved, never below a key.
+     */
+    private void restartIdentities(MappedTable table) throws SQLException {
+        for (MappedColumn column : table.identityColumns()) {
+            try (Statement statement = target.createStatement()) {
+                statement.execute(ddl.restartIdentity(table.target(), column.targetName()));
+            }
+        }
     }
 
     private int execute(String sql) throws SQLException {
