@@ -5,6 +5,7 @@ import io.dbferry.introspect.ErrorCode;
 import io.dbferry.transfer.connect.DatabaseUrl;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.sync.Sync;
+import io.dbferry.transfer.sync.SyncFailedException;
 import io.dbferry.transfer.sync.SyncOptions;
 import io.dbferry.transfer.sync.SyncResult;
 import io.dbferry.transfer.verify.VerifyMode;
@@ -168,7 +169,13 @@ public final class SyncCommand implements Callable<Integer> {
                         .run();
                 return ExitCodes.OK;
             }
-            SyncResult result = sync.run();
+            SyncResult result;
+            try {
+                result = sync.run();
+            } catch (SyncFailedException e) {
+                new SyncReport(e.partial()).printHuman(err); // what the other tables did; the error follows
+                throw e;
+            }
             SyncReport report = new SyncReport(result);
             report.printHuman(err);
             if (metricsFile != null) {

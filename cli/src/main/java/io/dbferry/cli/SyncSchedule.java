@@ -2,6 +2,7 @@ package io.dbferry.cli;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.transfer.sync.Sync;
+import io.dbferry.transfer.sync.SyncFailedException;
 import io.dbferry.transfer.sync.SyncResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -74,6 +75,9 @@ final class SyncSchedule {
                 SyncMetrics.write(metricsFile, result);
             }
         } catch (DbferryException e) {
+            if (e instanceof SyncFailedException partial) {
+                err.println(at + " " + new SyncReport(partial.partial()).oneLine());
+            }
             err.println(at + " dbferry: sync failed: " + e.getMessage().replaceAll("\\s*\\R\\s*", " ")
                     + " [" + e.code() + "]");
             printJson(SyncReport.failureJsonLine(e));

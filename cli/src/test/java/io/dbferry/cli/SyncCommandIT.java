@@ -167,6 +167,22 @@ class SyncCommandIT {
     }
 
     @Test
+    void aFailedTableStillLetsTheOthersSyncThenPrintsTheirSummaryAndTheErrorAndExitsWithOne() throws Exception {
+        source("CREATE TABLE counters (id INTEGER PRIMARY KEY, n INTEGER, modified DATETIME)",
+                "INSERT INTO counters VALUES (1, 10, '2024-01-01 10:00:00')");
+        assertThat(sync().exitCode()).isZero();
+        source("INSERT INTO counters VALUES (2, 'many', '2024-01-02 10:00:00')",
+                "INSERT INTO users VALUES (3, 'cy', NULL, '2024-01-02 10:00:00')");
+
+        CommandRun run = sync();
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(run.err()).contains("\"public\".\"users\": incremental, 3 rows read, 1 upserted")
+                .contains("dbferry: error:").contains("counters").contains("[VALUE_REJECTED]");
+        assertThat(target("SELECT string_agg(id::text, ',' ORDER BY id) FROM users")).isEqualTo("1,2,3");
+    }
+
+    @Test
     void rejectsABadLookbackAsAUsageError() {
         CommandRun run = sync("--lookback", "5 minutes");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);

@@ -27,6 +27,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -81,6 +82,8 @@ public final class Sync {
      * @throws DbferryException with {@link ErrorCode#SYNC_LOCKED} when another sync holds the lock (nothing was
      *     done), {@link ErrorCode#SYNC_REFUSED} when a table cannot be synced incrementally (checked for every
      *     table before anything is written), and as {@link Migration#run()} for a full load
+     * @throws SyncFailedException when tables past their first run failed: after the others were synced (and
+     *     verified), with what was done
      */
     public SyncResult run() {
         long started = System.nanoTime();
@@ -94,10 +97,16 @@ public final class Sync {
             Set<String> existing = PostgresCatalog.relationNames(state, schema);
             List<SyncPlan> plans = mapping.tables().stream().map(t -> plan(t, states, existing)).toList();
             List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
-            results.addAll(later(source, state, plans));
-            VerificationReport verification = verify(source, state, mapping.tables());
-            return new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
+            Map<TableId, DbferryException> failures = new LinkedHashMap<>();
+            results.addAll(later(source, state, plans, failures));
+            VerificationReport verification = verify(source, state, mapping.tables().stream()
+                    .filter(t -> !failures.containsKey(t.target())).toList());
+            SyncResult result = new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
                     (System.nanoTime() - started) / 1_000_000, verification);
+            if (!failures.isEmpty()) {
+                throw new SyncFailedException(result, failures);
+            }
+            return result;
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED, "lost a connection during the sync: "
                     + e.getMessage(), e);
@@ -130,28 +139,41 @@ public final class Sync {
 
     /**
      * Syncs the tables past their first run, each in a transaction of its own: upserts (or reloads) parents
-     * first ({@link TableOrder}), then, with {@code --deletes detect}, deletes children first.
+     * first ({@link TableOrder}), then, with {@code --deletes detect}, deletes children first. A table that fails
+     * (a rejected value, refused deletes, a failed statement) is rolled back and put in {@code failures}; the
+     * others go on.
      *
-     * @return per table, in the order of {@code plans}
+     * @param failures receives each failed table's error
+     * @return per table whose upsert did not fail, in the order of {@code plans}
      */
-    private List<TableSyncResult> later(Connection source, Connection state, List<SyncPlan> plans) {
+    private List<TableSyncResult> later(Connection source, Connection state, List<SyncPlan> plans,
+            Map<TableId, DbferryException> failures) {
         List<SyncPlan> later = plans.stream().filter(p -> !p.firstRun()).toList();
         List<MappedTable> order = TableOrder.parentsFirst(later.stream().map(SyncPlan::table).toList());
         Map<TableId, TableSyncResult> results = new HashMap<>();
         TableSync tableSync = new TableSync(source, state);
         for (MappedTable table : order) {
             SyncPlan plan = later.stream().filter(p -> p.table() == table).findFirst().orElseThrow();
-            results.put(table.target(), plan.watermarkColumn() == null ? tableSync.refresh(table)
-                    : tableSync.incremental(table, plan.state(), plan.watermarkColumn(), options.lookback()));
+            try {
+                results.put(table.target(), plan.watermarkColumn() == null ? tableSync.refresh(table)
+                        : tableSync.incremental(table, plan.state(), plan.watermarkColumn(), options.lookback()));
+            } catch (DbferryException e) {
+                failures.put(table.target(), e);
+            }
         }
         if (options.detectDeletes()) {
             for (MappedTable table : order.reversed()) {
-                if (later.stream().anyMatch(p -> p.table() == table && p.watermarkColumn() != null)) {
-                    results.put(table.target(), deletes(source, state, table, results.get(table.target())));
+                boolean incremental = later.stream().anyMatch(p -> p.table() == table && p.watermarkColumn() != null);
+                if (incremental && results.containsKey(table.target())) {
+                    try {
+                        results.put(table.target(), deletes(source, state, table, results.get(table.target())));
+                    } catch (DbferryException e) {
+                        failures.put(table.target(), e); // its upsert stays committed and counted
+                    }
                 }
             }
         }
-        return later.stream().map(p -> results.get(p.table().target())).toList();
+        return later.stream().map(p -> results.get(p.table().target())).filter(Objects::nonNull).toList();
     }
 
     /** With {@code --deletes detect}: deletes the target rows the source no longer has. */
