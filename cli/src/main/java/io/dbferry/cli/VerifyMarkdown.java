@@ -5,8 +5,8 @@ import io.dbferry.transfer.verify.VerificationReport;
 
 /**
  * The {@code --format markdown} rendering of a verification report, to paste into a pull request or ticket:
- * the verdict, one table row per database table, then the differences of each differing table. Cell text is
- * escaped as in {@link CompareMarkdown}.
+ * the verdict, one table row per database table, then the differences and notes of each differing table and
+ * the notes of the others. Cell text is escaped as in {@link CompareMarkdown}.
  */
 final class VerifyMarkdown {
 
@@ -27,7 +27,11 @@ final class VerifyMarkdown {
                     .append(table.targetRows()).append(" | ").append(table.method().label()).append(" | ")
                     .append(table.chunksDiffering()).append(" of ").append(table.chunksCompared()).append(" |\n");
         }
-        for (TableVerification table : report.differing()) {
+        // Every differing table, and every other with a note (e.g. compared as a multiset, so no row-level diff).
+        for (TableVerification table : report.tables()) {
+            if (table.status() == TableVerification.Status.EQUAL && table.notes().isEmpty()) {
+                continue;
+            }
             out.append("\n## `").append(CompareMarkdown.code(table.target().toString())).append("`\n\n");
             table.differences().forEach(d -> out.append("- ").append(CompareMarkdown.cell(VerifyText.difference(d)))
                     .append('\n'));
