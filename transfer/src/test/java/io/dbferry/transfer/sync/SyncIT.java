@@ -414,8 +414,12 @@ class SyncIT {
         Thread writer = new Thread(() -> write(writerFailures), "sqlite-writer");
         writer.start();
         try {
+            waitForSourceRows(10);
             sync(options);
-            sync(options);
+            waitForSourceRows(Long.parseLong(databases.sourceValue("SELECT count(*) FROM items")) + 10);
+            SyncResult during = sync(options);
+            assertThat(writer.isAlive()).as("the writer was still writing").isTrue();
+            assertThat(during.rowsUpserted()).as("rows written between the two syncs").isPositive();
         } finally {
             writer.interrupt();
             writer.join();
@@ -424,6 +428,15 @@ class SyncIT {
         sync(options);
         assertEqual(options);
         assertThat(targetString("SELECT (count(*) > 1)::text FROM items")).isEqualTo("true");
+    }
+
+    /** Waits until the writer has brought the source to at least {@code rows} rows. */
+    private void waitForSourceRows(long rows) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (Long.parseLong(databases.sourceValue("SELECT count(*) FROM items")) < rows) {
+            assertThat(System.nanoTime()).as("the writer reached " + rows + " rows").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     private void write(List<Throwable> failures) {
