@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
-import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,9 +113,6 @@ class DeleteDetectorIT {
 
     /** Sync of one table with {@code --deletes detect}, up to half of it. */
     private static SyncOptions detect(String table) {
-        MigrationOptions migration = MigrationOptions.builder().tables(List.of(table)).workers(2).build();
-        SyncOptions defaults = SyncOptions.defaults(migration);
-        return new SyncOptions(migration, defaults.watermarkColumn(), defaults.tableWatermarks(), defaults.lookback(),
-                defaults.fullRefresh(), null, true, 0.5, false);
+        return SyncTestOptions.deletes(SyncTestOptions.tables(SyncTestOptions.defaults(), table), 0.5, false);
     }
 }

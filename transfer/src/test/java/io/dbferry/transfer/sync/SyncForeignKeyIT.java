@@ -3,9 +3,7 @@ package io.dbferry.transfer.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,9 +69,7 @@ class SyncForeignKeyIT {
 
     /** Both tables; with {@code --deletes detect} up to 60 % of a table. */
     private static SyncOptions options(boolean detect) {
-        MigrationOptions migration = MigrationOptions.builder().tables(List.of("album", "artist")).workers(2).build();
-        SyncOptions defaults = SyncOptions.defaults(migration);
-        return new SyncOptions(migration, defaults.watermarkColumn(), defaults.tableWatermarks(), defaults.lookback(),
-                defaults.fullRefresh(), null, detect, 0.6, false);
+        SyncOptions both = SyncTestOptions.tables(SyncTestOptions.defaults(), "album", "artist");
+        return detect ? SyncTestOptions.deletes(both, 0.6, false) : both;
     }
 }

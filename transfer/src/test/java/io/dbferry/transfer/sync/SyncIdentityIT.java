@@ -2,9 +2,7 @@ package io.dbferry.transfer.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,14 +53,12 @@ class SyncIdentityIT {
     }
 
     private static SyncOptions options() {
-        MigrationOptions migration = MigrationOptions.builder().tables(List.of("notes")).workers(2).build();
-        return SyncOptions.defaults(migration);
+        return SyncTestOptions.tables(SyncTestOptions.defaults(), "notes");
     }
 
     private static SyncOptions fullRefresh(String table) {
-        MigrationOptions migration = MigrationOptions.builder().tables(List.of(table)).workers(2).build();
-        SyncOptions defaults = SyncOptions.defaults(migration);
-        return new SyncOptions(migration, defaults.watermarkColumn(), defaults.tableWatermarks(), defaults.lookback(),
-                true, null);
+        SyncOptions options = SyncTestOptions.tables(SyncTestOptions.defaults(), table);
+        return new SyncOptions(options.migration(), options.watermarkColumn(), options.tableWatermarks(),
+                options.lookback(), true, null);
     }
 }

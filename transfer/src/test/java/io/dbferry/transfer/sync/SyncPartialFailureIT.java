@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.model.TableId;
-import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,8 +69,6 @@ class SyncPartialFailureIT {
     }
 
     private static SyncOptions options() {
-        MigrationOptions migration = MigrationOptions.builder().tables(List.of("counters", "labels")).workers(2)
-                .build();
-        return SyncOptions.defaults(migration);
+        return SyncTestOptions.tables(SyncTestOptions.defaults(), "counters", "labels");
     }
 }

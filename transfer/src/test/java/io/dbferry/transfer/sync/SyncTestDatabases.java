@@ -1,8 +1,17 @@
 package io.dbferry.transfer.sync;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.transfer.connect.PostgresTarget;
+import io.dbferry.transfer.connect.SqliteSource;
+import io.dbferry.transfer.pipeline.SourceMapping;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
+import io.dbferry.transfer.verify.VerificationReport;
+import io.dbferry.transfer.verify.Verifier;
+import io.dbferry.transfer.verify.VerifyMode;
+import io.dbferry.transfer.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -67,6 +76,19 @@ final class SyncTestDatabases implements AutoCloseable {
                 ResultSet rs = s.executeQuery()) {
             rs.next();
             return rs.getString(1);
+        }
+    }
+
+    /**
+     * Asserts every row of every table the options sync is equal on both sides, compared by checksum as
+     * {@code dbferry verify --mode checksum} does.
+     */
+    void assertTargetEqualsSource(SyncOptions options) throws Exception {
+        try (Connection source = SqliteSource.openReadOnly(sqlite); Connection connection = target.connect()) {
+            SchemaMapping mapping = SourceMapping.read(source, options.migration());
+            VerificationReport report = new Verifier(source, connection, VerifyOptions.of(VerifyMode.CHECKSUM, 20))
+                    .verify(mapping.tables(), t -> { });
+            assertThat(report.differing()).isEmpty();
         }
     }
 
