@@ -87,7 +87,8 @@ class SyncCommandIT {
         assertThat(run.out().lines().toList()).hasSize(3).allSatisfy(line ->
                 assertThat(new ObjectMapper().readTree(line).get("tables").get(0).get("target").asText())
                         .isEqualTo("\"public\".\"users\""));
-        assertThat(Files.readString(metrics)).contains("dbferry_sync_rows_upserted{mode=\"incremental\",table=\"\\\"public\\\".\\\"users\\\"\"} 0.0",
+        assertThat(Files.readString(metrics)).contains(
+                "dbferry_sync_rows_upserted{mode=\"incremental\",table=\"\\\"public\\\".\\\"users\\\"\"} 0.0",
                 "dbferry_sync_last_success_timestamp_seconds", "dbferry_sync_verification_differing_tables 0.0");
     }
 

@@ -140,7 +140,8 @@ public final class SqliteSource {
      * @throws SQLException when the pragma fails
      */
     public static String encoding(Connection sqlite) throws SQLException {
-        try (Statement statement = sqlite.createStatement(); ResultSet rows = statement.executeQuery("PRAGMA encoding")) {
+        try (Statement statement = sqlite.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA encoding")) {
             return rows.next() ? rows.getString(1) : "UTF-8";
         }
     }

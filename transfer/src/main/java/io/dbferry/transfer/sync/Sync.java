@@ -41,9 +41,10 @@ import javax.sql.DataSource;
  * scanned, so the state saved afterwards is at most the snapshot the load started from; every other table is
  * synced by {@link TableSync} in a transaction of its own, parents before the tables whose foreign keys
  * reference them (deletes the other way round); then the tables are verified as {@code migrate} verifies them
- * ({@link MigrationOptions#verify()}: row counts by default), the result in {@link SyncResult#verification()}. The source is only read. The target pool must
- * allow {@link #targetConnections(SyncOptions)} connections. Runs on the caller's thread (and the full load's
- * workers); reusable: each {@link #run()} is one sync.
+ * ({@link MigrationOptions#verify()}: row counts by default), the result in {@link SyncResult#verification()}.
+ * The source is only read. The target pool must allow {@link #targetConnections(SyncOptions)} connections.
+ * Runs on the caller's thread (and the full load's and the verification's workers); reusable: each
+ * {@link #run()} is one sync.
  */
 public final class Sync {
 
