@@ -140,6 +140,11 @@ final class DeleteDetector {
                     missing.accept(targetKey);
                 }
             }
+            // The keys after the target's last are read too, so each source key's storage class is checked:
+            // a key SQLite sorts last (a BLOB in a text column) would otherwise never be looked at.
+            while (sourceKey != null) {
+                sourceKey = sourceKeys.next();
+            }
             return count;
         }
     }

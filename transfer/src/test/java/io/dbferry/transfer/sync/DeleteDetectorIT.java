@@ -53,6 +53,23 @@ class DeleteDetectorIT {
     }
 
     @Test
+    void refusesATextKeyHoldingABlobWhichSqliteSortsAfterAllTextEvenPastTheTargetsLastKey() throws Exception {
+        // SQLite: 'a', 'b', 'z', then the BLOB x'63'; the target holds its text 'c' between 'b' and 'z'. The merge
+        // passes 'c' before it reaches the BLOB, so only reading on to the end of the source finds it.
+        databases.source("CREATE TABLE codes (code TEXT PRIMARY KEY, updated_at DATETIME)",
+                "INSERT INTO codes VALUES ('a', '2024-01-01'), ('b', '2024-01-01'), ('z', '2024-01-01'), "
+                        + "(x'63', '2024-01-01')");
+        databases.sync(detect("codes"));
+        assertThat(databases.targetValue("SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM codes"))
+                .isEqualTo("a,b,c,z");
+
+        assertThatThrownBy(() -> databases.sync(detect("codes")))
+                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+                .hasMessageContaining("column \"code\" holds blob");
+        assertThat(databases.targetValue("SELECT count(*)::text FROM codes")).isEqualTo("4");
+    }
+
+    @Test
     void refusesACharKeyWhoseTargetValuesArePadded() throws Exception {
         databases.source("CREATE TABLE countries (code CHAR(3) PRIMARY KEY, name TEXT, updated_at DATETIME)",
                 "INSERT INTO countries VALUES ('DE', 'Germany', '2024-01-01'), ('FR', 'France', '2024-01-01'), "
