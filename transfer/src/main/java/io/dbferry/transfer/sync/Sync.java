@@ -100,12 +100,25 @@ public final class Sync {
             List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
             Map<TableId, DbferryException> failures = new LinkedHashMap<>();
             results.addAll(later(source, state, plans, failures));
-            VerificationReport verification = verify(source, state, mapping.tables().stream()
-                    .filter(t -> !failures.containsKey(t.target())).toList());
+            List<MappedTable> synced = mapping.tables().stream().filter(t -> !failures.containsKey(t.target())).toList();
+            VerificationReport verification = null;
+            DbferryException verifyFailure = null;
+            try {
+                verification = verify(source, state, synced);
+            } catch (DbferryException e) {
+                if (failures.isEmpty()) {
+                    throw e;
+                }
+                verifyFailure = e; // the tables' failures come first; this one goes with them
+            }
             SyncResult result = new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
                     (System.nanoTime() - started) / 1_000_000, verification);
             if (!failures.isEmpty()) {
-                throw new SyncFailedException(result, failures);
+                SyncFailedException failed = new SyncFailedException(result, failures);
+                if (verifyFailure != null) {
+                    failed.addSuppressed(verifyFailure);
+                }
+                throw failed;
             }
             return result;
         } catch (SQLException e) {
@@ -140,9 +153,10 @@ public final class Sync {
 
     /**
      * Syncs the tables past their first run, each in a transaction of its own: upserts (or reloads) parents
-     * first ({@link TableOrder}), then, with {@code --deletes detect}, deletes children first. A table that fails
-     * (a rejected value, refused deletes, a failed statement) is rolled back and put in {@code failures}; the
-     * others go on.
+     * first ({@link TableOrder}), then, with {@code --deletes detect}, deletes children first, each table's in a
+     * transaction of their own. A table whose upsert fails (a rejected value, mixed watermark formats, a failed
+     * statement) is rolled back and put in {@code failures}, and so is a table whose deletes fail or are refused
+     * (its upsert stays committed); the others go on.
      *
      * @param failures receives each failed table's error
      * @return per table whose upsert did not fail, in the order of {@code plans}

@@ -114,12 +114,19 @@ final class TableSync {
             source.setAutoCommit(false);
             target.setAutoCommit(false);
         } catch (SQLException e) {
-            throw failed(table, e);
+            DbferryException failure = failed(table, e);
+            undo(failure);
+            throw failure;
         }
         try {
             TableSyncResult result = work.run();
             target.commit();
-            endSourceSnapshot();
+            try {
+                endSourceSnapshot();
+            } catch (SQLException e) {
+                throw new DbferryException(ErrorCode.CONNECTION_FAILED, "synced and committed " + table.target()
+                        + ", but could not end the read transaction on the source: " + e.getMessage(), e);
+            }
             return result;
         } catch (SQLException e) {
             DbferryException failure = failed(table, e);
