@@ -238,7 +238,8 @@ public final class MigrateCommand implements Callable<Integer> {
     private MigrationOptions options() {
         MigrationOptions.Builder builder = ifExists.apply(selection.apply(MigrationOptions.builder()))
                 .castRules(cast.rules()).batchRows(batchRows).copyFormat(copyFormat)
-                .maintenanceWorkMem(maintenanceWorkMem).verify(noVerify ? null : verify).onError(onError)
+                .maintenanceWorkMem(maintenanceWorkMem).verify(VerifyChoice.of(spec, verify, noVerify))
+                .onError(onError)
                 .rejects(rejects).textPolicy(textPolicy).resume(resume).stateSchema(stateSchema);
         return (workers == null ? builder : builder.workers(workers)).build();
     }

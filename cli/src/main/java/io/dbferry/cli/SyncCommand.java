@@ -199,7 +199,7 @@ public final class SyncCommand implements Callable<Integer> {
 
     private SyncOptions options() {
         MigrationOptions.Builder builder = selection.apply(MigrationOptions.builder()).castRules(cast.rules())
-                .verify(noVerify ? null : verify);
+                .verify(VerifyChoice.of(spec, verify, noVerify));
         MigrationOptions migration = (workers == null ? builder : builder.workers(workers)).build();
         Duration window = DurationText.parse(lookback, "--lookback");
         boolean detect = deletes.equals("detect");

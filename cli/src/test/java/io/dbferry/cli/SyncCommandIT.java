@@ -184,6 +184,13 @@ class SyncCommandIT {
     }
 
     @Test
+    void rejectsVerifyWithNoVerifyAsAUsageError() {
+        CommandRun run = sync("--verify", "checksum", "--no-verify");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--verify checksum and --no-verify contradict each other");
+    }
+
+    @Test
     void rejectsABadLookbackAsAUsageError() {
         CommandRun run = sync("--lookback", "5 minutes");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
