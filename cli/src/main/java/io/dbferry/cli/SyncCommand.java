@@ -84,9 +84,10 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--deletes", paramLabel = "none|soft:COLUMN|detect", defaultValue = "none",
             description = "none: rows deleted in the source stay in the target. soft:COLUMN: rows are deleted by "
                     + "setting COLUMN (which must exist in every table and, like any change, bump the watermark); "
-                    + "it syncs like any other column. detect: after each incremental table, the primary keys of "
-                    + "both sides are merged in key order (integer and text keys) and target rows the source no "
-                    + "longer has are deleted, in batches. Default: ${DEFAULT-VALUE}.")
+                    + "it syncs like any other column. detect: after the upserts, children before parents, the "
+                    + "primary keys of both sides are merged in key order and target rows the source no longer has "
+                    + "are deleted, in batches; keys the two databases would sort differently (not integer, text or "
+                    + "varchar, or stored in SQLite as another type) are refused. Default: ${DEFAULT-VALUE}.")
     String deletes;
 
     @Option(names = "--max-delete-fraction", paramLabel = "FRACTION", defaultValue = "0.1",
@@ -121,7 +122,8 @@ public final class SyncCommand implements Callable<Integer> {
     Integer workers;
 
     @Option(names = "--every", paramLabel = "DURATION",
-            description = "Keep running: one sync per DURATION (e.g. 10m), one log line per run on stderr; a failed "
+            description = "Keep running: one sync per DURATION (e.g. 10m), one log line per run on stderr (and a "
+                    + "warning line per table without an index on its watermark column); a failed or partly failed "
                     + "run is logged and the next one tried. SIGTERM (or Ctrl-C) lets the current run finish, then "
                     + "exits with 0. Default: one sync, then exit.")
     String every;
@@ -132,14 +134,16 @@ public final class SyncCommand implements Callable<Integer> {
 
     @Option(names = "--metrics-file", paramLabel = "PATH",
             description = "After each successful sync, replace this file with its figures in Prometheus text "
-                    + "format (rows read, upserted and deleted per table, duration, time of the last success), "
+                    + "format (rows read, upserted and deleted per table, duration, time of the last success, "
+                    + "tables the verification found different), "
                     + "e.g. for node-exporter's textfile collector.")
     Path metricsFile;
 
     @Option(names = "--json",
             description = "Print a machine-readable summary to stdout (per table: target, mode, rows read, rows "
-                    + "upserted, rows with a NULL watermark, seconds); with --every, one such object per run, each on "
-                    + "one line (JSON Lines), and {\"error\": {\"code\": …, \"message\": …}} for a failed run.")
+                    + "upserted, rows with a NULL watermark, seconds; and the verification's mode and differing "
+                    + "tables); with --every, one such object per run, each on one line (JSON Lines), and "
+                    + "{\"error\": {\"code\": …, \"message\": …}} for a failed run.")
     boolean json;
 
     @Mixin
