@@ -4,7 +4,9 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.profile.SourceValue;
+import io.dbferry.transfer.profile.StorageClass;
 import io.dbferry.transfer.read.SqliteTableReader;
 import io.dbferry.transfer.transform.JsonTransform;
 import io.dbferry.transfer.transform.TransformResult;
@@ -40,6 +42,7 @@ final class SqliteRows extends TableRows {
     private final ValueTransform[] transforms;
     private final String select;
     private final String encoding;
+    private final boolean utf16;
 
     /**
      * @param key the key columns, null to read the table only whole (as a multiset)
@@ -64,11 +67,13 @@ final class SqliteRows extends TableRows {
         }
         this.select = "select " + String.join(", ", values) + ", "
                 + String.join(", ", StorageClasses.packedColumns(values)) + " from " + tableName();
-        this.encoding = query("PRAGMA encoding", List.of(), KeyRange.ALL, rs -> rs.next() ? rs.getString(1) : "UTF-8");
-    }
-
-    private boolean utf16() {
-        return !"UTF-8".equalsIgnoreCase(encoding);
+        try {
+            this.encoding = SqliteSource.encoding(connection);
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading the text encoding of the SQLite "
+                    + "side: " + e.getMessage(), e);
+        }
+        this.utf16 = !"UTF-8".equalsIgnoreCase(encoding);
     }
 
     @Override
@@ -125,7 +130,6 @@ final class SqliteRows extends TableRows {
      * (https://www.sqlite.org/datatype3.html#collation), so a key with other characters is checked too.
      */
     private KeyPlan checkedPlan(int chunkRows) {
-        boolean utf16 = utf16();
         String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
                 .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());
         List<List<Object>> boundaries = new ArrayList<>();
@@ -194,13 +198,13 @@ final class SqliteRows extends TableRows {
 
     /** Reads each value by its storage class, keeping it in {@code raw}, and returns the canonical texts. */
     private String[] canonicalValues(ResultSet rs, Object[] raw) throws SQLException {
-        boolean utf16 = utf16();
         String[] values = new String[transforms.length];
         for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
             long classes = rs.getLong(transforms.length + group + 1);
             int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
             for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
-                raw[i] = StorageClasses.read(rs, i + 1, StorageClasses.at(classes, i % StorageClasses.PER_COLUMN), utf16);
+                StorageClass storageClass = StorageClasses.at(classes, i % StorageClasses.PER_COLUMN);
+                raw[i] = StorageClasses.read(rs, i + 1, storageClass, utf16);
                 values[i] = raw[i] == null ? null : canonical(i, raw[i]);
             }
         }
