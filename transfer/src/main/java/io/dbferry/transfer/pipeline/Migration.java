@@ -156,8 +156,7 @@ public final class Migration {
     }
 
     private VerificationReport verify(Connection connection, List<MappedTable> tables) {
-        VerifyOptions verifyOptions = new VerifyOptions(options.verify(), VerifyOptions.DEFAULT_MAX_DIFFS,
-                VerifyOptions.DEFAULT_CHUNK_ROWS, VerifyOptions.DEFAULT_LEAF_ROWS, options.workers());
+        VerifyOptions verifyOptions = VerifyOptions.atEnd(options.verify(), options.workers());
         VerificationReport report = new Verifier(source, connection, verifyOptions,
                 () -> SqliteSource.openReadOnly(sourcePath), target::getConnection).verify(tables,
                 table -> listener.on(new MigrationEvent.PhaseStarted("verifying " + table.target() + " ("

@@ -137,8 +137,7 @@ public final class Sync {
         if (mode == null) {
             return null;
         }
-        VerifyOptions verifyOptions = new VerifyOptions(mode, VerifyOptions.DEFAULT_MAX_DIFFS,
-                VerifyOptions.DEFAULT_CHUNK_ROWS, VerifyOptions.DEFAULT_LEAF_ROWS, options.migration().workers());
+        VerifyOptions verifyOptions = VerifyOptions.atEnd(mode, options.migration().workers());
         return new Verifier(source, state, verifyOptions, () -> SqliteSource.openReadOnly(sourcePath),
                 target::getConnection).verify(tables, table -> { });
     }

@@ -58,6 +58,18 @@ public record VerifyOptions(VerifyMode mode, int maxDiffs, int chunkRows, int le
     }
 
     /**
+     * The verification at the end of a {@code migrate} or {@code sync}: the default limits, the run's workers.
+     *
+     * @param mode never null
+     * @param workers workers per side, ≥ 1
+     * @return never null
+     * @throws DbferryException with {@link ErrorCode#INVALID_OPTION} when workers is below 1
+     */
+    public static VerifyOptions atEnd(VerifyMode mode, int workers) {
+        return new VerifyOptions(mode, DEFAULT_MAX_DIFFS, DEFAULT_CHUNK_ROWS, DEFAULT_LEAF_ROWS, workers);
+    }
+
+    /**
      * The default number of workers per side: the number of processors, at least 2 — the database servers do
      * part of the work in processes of their own (PostgreSQL) or in the reading thread (SQLite).
      *
