@@ -26,8 +26,6 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +37,7 @@ import javax.sql.DataSource;
  * without a {@link SyncState} (or whose target table is missing, or whose watermark column changed) are loaded
  * in full by {@link Migration} (creating them if missing, emptying them if not), after their watermark was
  * scanned, so the state saved afterwards is at most the snapshot the load started from; every other table is
- * synced by {@link TableSync} in a transaction of its own, parents before the tables whose foreign keys
+ * synced by {@link LaterSyncs}, each in a transaction of its own, parents before the tables whose foreign keys
  * reference them (deletes the other way round); then the tables are verified as {@code migrate} verifies them
  * ({@link MigrationOptions#verify()}: row counts by default), the result in {@link SyncResult#verification()}.
  * The source is only read. The target pool must allow {@link #targetConnections(SyncOptions)} connections.
@@ -96,35 +94,39 @@ public final class Sync {
             SchemaMapping mapping = SourceMapping.read(source, options.migration());
             Map<String, SyncState> states = store.load(state, schema);
             Set<String> existing = PostgresCatalog.relationNames(state, schema);
-            List<SyncPlan> plans = mapping.tables().stream().map(t -> plan(t, states, existing)).toList();
+            List<TablePlan> plans = mapping.tables().stream().map(t -> plan(t, states, existing)).toList();
             List<TableSyncResult> results = new ArrayList<>(fullLoad(source, state, plans));
-            Map<TableId, DbferryException> failures = new LinkedHashMap<>();
-            results.addAll(later(source, state, plans, failures));
-            List<MappedTable> synced = mapping.tables().stream().filter(t -> !failures.containsKey(t.target())).toList();
-            VerificationReport verification = null;
-            DbferryException verifyFailure = null;
+            LaterSyncs later = new LaterSyncs(source, state, options);
+            results.addAll(later.run(plans.stream().filter(p -> !p.firstRun()).toList()));
+            Map<TableId, DbferryException> failures = later.failures();
+            VerificationReport verification;
             try {
-                verification = verify(source, state, synced);
+                verification = verify(source, state, mapping.tables().stream()
+                        .filter(t -> !failures.containsKey(t.target())).toList());
             } catch (DbferryException e) {
                 if (failures.isEmpty()) {
                     throw e;
                 }
-                verifyFailure = e; // the tables' failures come first; this one goes with them
-            }
-            SyncResult result = new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
-                    (System.nanoTime() - started) / 1_000_000, verification);
-            if (!failures.isEmpty()) {
-                SyncFailedException failed = new SyncFailedException(result, failures);
-                if (verifyFailure != null) {
-                    failed.addSuppressed(verifyFailure);
-                }
+                // The tables' failures come first; this one goes with them.
+                SyncFailedException failed = new SyncFailedException(result(results, plans, null, started), failures);
+                failed.addSuppressed(e);
                 throw failed;
+            }
+            SyncResult result = result(results, plans, verification, started);
+            if (!failures.isEmpty()) {
+                throw new SyncFailedException(result, failures);
             }
             return result;
         } catch (SQLException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED, "lost a connection during the sync: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static SyncResult result(List<TableSyncResult> results, List<TablePlan> plans,
+            VerificationReport verification, long startedNanos) {
+        return new SyncResult(results.stream().map(r -> withIndexCheck(r, plans)).toList(),
+                (System.nanoTime() - startedNanos) / 1_000_000, verification);
     }
 
     /**
@@ -143,80 +145,19 @@ public final class Sync {
     }
 
     /** Names the watermark column of a table whose source has no index on it (issue 6: a sync then scans it all). */
-    private static TableSyncResult withIndexCheck(TableSyncResult result, List<SyncPlan> plans) {
-        SyncPlan plan = plans.stream().filter(p -> p.table().target().equals(result.target())).findFirst().orElseThrow();
+    private static TableSyncResult withIndexCheck(TableSyncResult result, List<TablePlan> plans) {
+        TablePlan plan = plans.stream().filter(p -> p.table().target().equals(result.target())).findFirst().orElseThrow();
         String column = plan.watermarkColumn();
         return column == null || WatermarkIndexCheck.isIndexed(plan.table().source(), column) ? result
                 : result.withWatermarkIssue(WatermarkIndexCheck.issue(plan.table().source().id().name(), column));
     }
 
-    /**
-     * Syncs the tables past their first run, each in a transaction of its own: upserts (or reloads) parents
-     * first ({@link TableOrder}), then, with {@code --deletes detect}, deletes children first, each table's in a
-     * transaction of their own. A table whose upsert fails (a rejected value, mixed watermark formats, a failed
-     * statement) is rolled back and put in {@code failures}, and so is a table whose deletes fail or are refused
-     * (its upsert stays committed); the others go on.
-     *
-     * @param failures receives each failed table's error
-     * @return per table whose upsert did not fail, in the order of {@code plans}
-     */
-    private List<TableSyncResult> later(Connection source, Connection state, List<SyncPlan> plans,
-            Map<TableId, DbferryException> failures) {
-        List<SyncPlan> later = plans.stream().filter(p -> !p.firstRun()).toList();
-        List<MappedTable> order = TableOrder.parentsFirst(later.stream().map(SyncPlan::table).toList());
-        Map<TableId, TableSyncResult> results = new HashMap<>();
-        TableSync tableSync = new TableSync(source, state);
-        for (MappedTable table : order) {
-            SyncPlan plan = later.stream().filter(p -> p.table() == table).findFirst().orElseThrow();
-            try {
-                results.put(table.target(), plan.watermarkColumn() == null ? tableSync.refresh(table)
-                        : tableSync.incremental(table, plan.state(), plan.watermarkColumn(), options.lookback()));
-            } catch (DbferryException e) {
-                failures.put(table.target(), e);
-            }
-        }
-        if (options.detectDeletes()) {
-            for (MappedTable table : order.reversed()) {
-                boolean incremental = later.stream().anyMatch(p -> p.table() == table && p.watermarkColumn() != null);
-                if (incremental && results.containsKey(table.target())) {
-                    try {
-                        results.put(table.target(), deletes(source, state, table, results.get(table.target())));
-                    } catch (DbferryException e) {
-                        failures.put(table.target(), e); // its upsert stays committed and counted
-                    }
-                }
-            }
-        }
-        return later.stream().map(p -> results.get(p.table().target())).filter(Objects::nonNull).toList();
-    }
-
-    /** With {@code --deletes detect}: deletes the target rows the source no longer has. */
-    private TableSyncResult deletes(Connection source, Connection state, MappedTable table, TableSyncResult synced) {
-        long started = System.nanoTime();
-        long deleted = new DeleteDetector(source, state).deleteMissing(table, options.maxDeleteFraction(),
-                options.forceDeletes());
-        return synced.withDeleted(deleted, (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /**
-     * One table's part in this run.
-     *
-     * @param table the mapped table
-     * @param watermarkColumn the watermark column, null for a table reloaded in full ({@code --full-refresh})
-     * @param state its state, null on its first sync
-     */
-    private record SyncPlan(MappedTable table, String watermarkColumn, SyncState state) {
-        boolean firstRun() {
-            return state == null;
-        }
-    }
-
-    private SyncPlan plan(MappedTable table, Map<String, SyncState> states, Set<String> existing) {
+    private TablePlan plan(MappedTable table, Map<String, SyncState> states, Set<String> existing) {
         String column = incrementalColumn(table);
         SyncState state = states.get(table.target().name());
         boolean stale = state == null || !existing.contains(table.target().name())
                 || !Objects.equals(state.watermarkColumn(), column);
-        return new SyncPlan(table, column, stale ? null : state);
+        return new TablePlan(table, column, stale ? null : state);
     }
 
     /** The watermark column, or null with {@code --full-refresh} when the table has no key or no such column. */
@@ -248,9 +189,9 @@ public final class Sync {
     }
 
     /** Loads the first-run tables with {@link Migration}, then saves their states in one transaction. */
-    private List<TableSyncResult> fullLoad(Connection source, Connection state, List<SyncPlan> plans)
+    private List<TableSyncResult> fullLoad(Connection source, Connection state, List<TablePlan> plans)
             throws SQLException {
-        List<SyncPlan> first = plans.stream().filter(SyncPlan::firstRun).toList();
+        List<TablePlan> first = plans.stream().filter(TablePlan::firstRun).toList();
         if (first.isEmpty()) {
             return List.of();
         }
@@ -270,13 +211,13 @@ public final class Sync {
         return results;
     }
 
-    private static WatermarkScan scanned(Connection source, SyncPlan plan) {
+    private static WatermarkScan scanned(Connection source, TablePlan plan) {
         WatermarkScan scan = WatermarkScan.of(source, plan.table().source().id().name(), plan.watermarkColumn());
         scan.kind(plan.table().source().id().name());
         return scan;
     }
 
-    private TableSyncResult saveFullLoad(Connection state, SyncPlan plan, WatermarkScan scan, MigrationResult loaded) {
+    private TableSyncResult saveFullLoad(Connection state, TablePlan plan, WatermarkScan scan, MigrationResult loaded) {
         TableResult table = loaded.tables().stream().filter(t -> t.target().equals(plan.table().target()))
                 .findFirst().orElseThrow();
         store.save(state, new SyncState(plan.table().target().schema(), plan.table().target().name(),
@@ -288,7 +229,7 @@ public final class Sync {
                 table.rowsWritten(), scan == null ? 0 : scan.nulls(), 0, table.millis(), null);
     }
 
-    private MigrationOptions fullLoadOptions(List<SyncPlan> first) {
+    private MigrationOptions fullLoadOptions(List<TablePlan> first) {
         MigrationOptions m = options.migration();
         MigrationOptions.Builder builder = MigrationOptions.builder()
                 .tables(first.stream().map(p -> p.table().source().id().name()).toList())
