@@ -7,7 +7,6 @@ import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.MigrationResult;
 import io.dbferry.transfer.reject.OnError;
 import io.dbferry.transfer.reject.TextPolicy;
-import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.write.CopyFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -86,15 +85,8 @@ public final class MigrateCommand implements Callable<Integer> {
     @Mixin
     IfExistsOption ifExists;
 
-    @Option(names = "--verify", paramLabel = "counts|checksum", defaultValue = "counts",
-            description = "How to verify the target at the end: counts (row counts per table) or checksum (the "
-                    + "content of every row, as dbferry verify does; exit code 3 when anything differs). "
-                    + "Default: counts.")
-    VerifyMode verify;
-
-    @Option(names = "--no-verify",
-            description = "Skip the verification at the end (run dbferry verify later).")
-    boolean noVerify;
+    @Mixin
+    VerifyOption verify;
 
     @Option(names = "--skip-untranslatable",
             description = "(SQLite source) Exit 0 even when schema objects (a default, CHECK, index or view) "
@@ -238,7 +230,7 @@ public final class MigrateCommand implements Callable<Integer> {
     private MigrationOptions options() {
         MigrationOptions.Builder builder = ifExists.apply(selection.apply(MigrationOptions.builder()))
                 .castRules(cast.rules()).batchRows(batchRows).copyFormat(copyFormat)
-                .maintenanceWorkMem(maintenanceWorkMem).verify(VerifyChoice.of(spec, verify, noVerify))
+                .maintenanceWorkMem(maintenanceWorkMem).verify(verify.mode())
                 .onError(onError)
                 .rejects(rejects).textPolicy(textPolicy).resume(resume).stateSchema(stateSchema);
         return (workers == null ? builder : builder.workers(workers)).build();

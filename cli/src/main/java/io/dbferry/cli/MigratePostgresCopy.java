@@ -74,7 +74,7 @@ final class MigratePostgresCopy {
                 .targetSchema(parsed.hasMatchedOption("--target-schema") ? selection.targetSchema
                         : selection.sourceSchema)
                 .tables(selection.tables).exclude(selection.exclude).ifExists(command.ifExists.ifExists)
-                .verify(command.noVerify ? null : command.verify);
+                .verify(command.verify.mode());
         return (command.workers == null ? builder : builder.workers(command.workers)).build();
     }
 }

@@ -8,7 +8,6 @@ import io.dbferry.transfer.sync.Sync;
 import io.dbferry.transfer.sync.SyncFailedException;
 import io.dbferry.transfer.sync.SyncOptions;
 import io.dbferry.transfer.sync.SyncResult;
-import io.dbferry.transfer.verify.VerifyMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +37,10 @@ import picocli.CommandLine.Parameters;
                     + "schema (exit code 5). Safe to run from cron or a systemd timer, or with --every.",
             "",
             "At the end, the synced tables are verified as migrate verifies them: row counts by default, every "
-                    + "row with --verify checksum, nothing with --no-verify.",
+                    + "row with --verify checksum, nothing with --no-verify. A difference makes a single sync exit "
+                    + "with code 3; with --every it is logged and the next sync runs. Rows the application writes "
+                    + "while the sync runs, and with --deletes none rows deleted in the source, count as "
+                    + "differences.",
             ""},
         footer = {"%nExamples:%n"
                 + "  dbferry sync app.db postgresql://app@db/app%n"
@@ -104,17 +106,8 @@ public final class SyncCommand implements Callable<Integer> {
                     + "sync (TRUNCATE and COPY in one transaction) instead of refusing them. Default: false.")
     boolean fullRefresh;
 
-    @Option(names = "--verify", paramLabel = "counts|checksum", defaultValue = "counts",
-            description = "How to verify the synced tables at the end of each sync: counts (row counts per table) "
-                    + "or checksum (the content of every row, as dbferry verify does). A difference makes a single "
-                    + "sync exit with code 3; with --every it is logged and the next sync runs. Rows the "
-                    + "application writes while the sync runs, and with --deletes none rows deleted in the source, "
-                    + "count as differences. Default: counts.")
-    VerifyMode verify;
-
-    @Option(names = "--no-verify",
-            description = "Skip the verification at the end of each sync (run dbferry verify later).")
-    boolean noVerify;
+    @Mixin
+    VerifyOption verify;
 
     @Option(names = "--workers", paramLabel = "N",
             description = "Parallel readers and writers of a first, full load. Default: the number of processors, "
@@ -203,7 +196,7 @@ public final class SyncCommand implements Callable<Integer> {
 
     private SyncOptions options() {
         MigrationOptions.Builder builder = selection.apply(MigrationOptions.builder()).castRules(cast.rules())
-                .verify(VerifyChoice.of(spec, verify, noVerify));
+                .verify(verify.mode());
         MigrationOptions migration = (workers == null ? builder : builder.workers(workers)).build();
         Duration window = DurationText.parse(lookback, "--lookback");
         boolean detect = deletes.equals("detect");
