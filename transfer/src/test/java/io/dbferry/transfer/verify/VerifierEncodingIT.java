@@ -2,20 +2,8 @@ package io.dbferry.transfer.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dbferry.introspect.mapping.SchemaMapping;
-import io.dbferry.transfer.connect.PostgresTarget;
-import io.dbferry.transfer.connect.SqliteSource;
-import io.dbferry.transfer.pipeline.Migration;
-import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
-import io.dbferry.transfer.pipeline.SourceMapping;
-import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -34,34 +22,24 @@ class VerifierEncodingIT {
 
     @TempDir
     Path dir;
-    private TestDatabase database;
-    private Path sqlite;
+    private VerifyTestDatabases databases;
 
     @BeforeEach
     void setUp() throws Exception {
-        database = TestPostgres.freshDatabase();
-        sqlite = dir.resolve("utf16.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            s.execute("PRAGMA encoding = 'UTF-16le'");
-            s.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER)");
-            s.execute("INSERT INTO words VALUES ('ā', 1), ('ɐ', 2), ('z', 3), ('y', 4)");
-            s.execute("CREATE TABLE codes (code TEXT PRIMARY KEY, n INTEGER, label TEXT)");
-            s.execute("INSERT INTO codes VALUES ('a', 1, 'héllo ā 😀'), ('b', 2, ''), ('c', 3, 'x'), ('d', 4, NULL), "
-                    + "('e', 5, 'ɐ')");
-            try (ResultSet rs = s.executeQuery("PRAGMA encoding")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo("UTF-16le");
-            }
-        }
-        MigrationOptions options = MigrationOptions.builder().build();
-        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
-            new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
-        }
+        databases = new VerifyTestDatabases(dir.resolve("utf16.db"));
+        databases.source("PRAGMA encoding = 'UTF-16le'",
+                "CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER)",
+                "INSERT INTO words VALUES ('ā', 1), ('ɐ', 2), ('z', 3), ('y', 4)",
+                "CREATE TABLE codes (code TEXT PRIMARY KEY, n INTEGER, label TEXT)",
+                "INSERT INTO codes VALUES ('a', 1, 'héllo ā 😀'), ('b', 2, ''), ('c', 3, 'x'), ('d', 4, NULL), "
+                        + "('e', 5, 'ɐ')");
+        assertThat(databases.sourceValue("PRAGMA encoding")).isEqualTo("UTF-16le");
+        databases.migrate(MigrationOptions.builder().build());
     }
 
     @AfterEach
     void tearDown() {
-        database.close();
+        databases.close();
     }
 
     @Test
@@ -78,9 +56,7 @@ class VerifierEncodingIT {
     void keepsKeyRangesForAsciiKeysAndStillFindsAChange() throws Exception {
         assertThat(verify("codes").status()).as("non-ASCII and empty text read as text").isEqualTo(
                 TableVerification.Status.EQUAL);
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE codes SET n = 50 WHERE code = 'e'");
-        }
+        databases.target("UPDATE codes SET n = 50 WHERE code = 'e'");
 
         TableVerification codes = verify("codes");
 
@@ -91,12 +67,7 @@ class VerifierEncodingIT {
 
     /** Checksum verification of one table in chunks of 2 rows, so that the chunks' ranges matter. */
     private TableVerification verify(String table) throws Exception {
-        MigrationOptions options = MigrationOptions.builder().tables(List.of(table)).build();
-        try (Connection source = SqliteSource.openReadOnly(sqlite); Connection target = database.connect()) {
-            SchemaMapping mapping = SourceMapping.read(source, options);
-            return new Verifier(source, target, new VerifyOptions(VerifyMode.CHECKSUM, 20, 2, 64, 2),
-                    () -> SqliteSource.openReadOnly(sqlite), database::connect)
-                    .verify(mapping.tables(), t -> { }).tables().getFirst();
-        }
+        return databases.verify(new VerifyOptions(VerifyMode.CHECKSUM, 20, 2, 64, 2),
+                MigrationOptions.builder().tables(List.of(table)).build()).tables().getFirst();
     }
 }

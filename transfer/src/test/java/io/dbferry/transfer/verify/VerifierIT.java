@@ -4,19 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.dbferry.introspect.mapping.CastRules;
-import io.dbferry.introspect.mapping.SchemaMapping;
-import io.dbferry.transfer.connect.PostgresTarget;
-import io.dbferry.transfer.connect.SqliteSource;
-import io.dbferry.transfer.pipeline.Migration;
-import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
-import io.dbferry.transfer.pipeline.SourceMapping;
-import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -37,13 +26,11 @@ class VerifierIT {
 
     @TempDir
     Path dir;
-    private TestDatabase database;
-    private Path sqlite;
+    private VerifyTestDatabases databases;
 
     @BeforeEach
     void setUp() throws Exception {
-        database = TestPostgres.freshDatabase();
-        sqlite = dir.resolve("fixture.db");
+        databases = new VerifyTestDatabases(dir.resolve("fixture.db"));
         source(EVERYTHING,
                 "INSERT INTO everything VALUES (1, 42, 'tab\there é 😀', 1, '2024-01-02 03:04:05.123456', '2024-02-29',"
                         + " '12:30', '{\"b\": [1, 2], \"a\": null}', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11', 0.1,"
@@ -61,37 +48,23 @@ class VerifierIT {
 
     @AfterEach
     void tearDown() {
-        database.close();
+        databases.close();
     }
 
     private void source(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.executeUpdate(sql);
-            }
-        }
+        databases.source(statements);
     }
 
     private void target(String... statements) throws Exception {
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.executeUpdate(sql);
-            }
-        }
+        databases.target(statements);
     }
 
     private void migrate(MigrationOptions options) throws Exception {
-        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
-            new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
-        }
+        databases.migrate(options);
     }
 
     private VerificationReport verify(VerifyOptions verifyOptions, MigrationOptions options) throws Exception {
-        try (Connection source = SqliteSource.openReadOnly(sqlite); Connection target = database.connect()) {
-            SchemaMapping mapping = SourceMapping.read(source, options);
-            return new Verifier(source, target, verifyOptions, () -> SqliteSource.openReadOnly(sqlite),
-                    database::connect).verify(mapping.tables(), table -> { });
-        }
+        return databases.verify(verifyOptions, options);
     }
 
     private VerificationReport verify() throws Exception {

@@ -3,19 +3,8 @@ package io.dbferry.transfer.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.dbferry.introspect.mapping.SchemaMapping;
-import io.dbferry.transfer.connect.PostgresTarget;
-import io.dbferry.transfer.connect.SqliteSource;
-import io.dbferry.transfer.pipeline.Migration;
-import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
-import io.dbferry.transfer.pipeline.SourceMapping;
-import io.dbferry.transfer.testing.TestDatabase;
-import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,42 +20,33 @@ class VerifierTypesIT {
 
     @TempDir
     Path dir;
-    private TestDatabase database;
-    private Path sqlite;
+    private VerifyTestDatabases databases;
 
     @BeforeEach
     void setUp() throws Exception {
-        database = TestPostgres.freshDatabase();
-        sqlite = dir.resolve("types.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE more (id INTEGER PRIMARY KEY, small SMALLINT, name VARCHAR(10), code CHAR(5), "
-                    + "at TIMESTAMPTZ, doc JSON)");
-            s.execute("INSERT INTO more VALUES (1, 7, 'xy', 'ab', '2024-01-01 10:00:00+02:00', "
-                    + "jsonb('{\"b\": 1, \"a\": [1, 2.50]}'))");
-            s.execute("INSERT INTO more VALUES (2, -32768, '', 'abcde', 1700000000, '{\"x\":null}')");
-            s.execute("INSERT INTO more VALUES (3, 0, 'é', 'a  ', '2024-06-01 00:00:00.123456', jsonb('[]'))");
-            s.execute("INSERT INTO more (id) VALUES (4)");
-        }
-        MigrationOptions options = MigrationOptions.builder().build();
-        try (PostgresTarget target = PostgresTarget.connect(database.url(), Migration.targetConnections(options))) {
-            new Migration(sqlite, target.dataSource(), options, MigrationListener.NONE).run();
-        }
+        databases = new VerifyTestDatabases(dir.resolve("types.db"));
+        databases.source("CREATE TABLE more (id INTEGER PRIMARY KEY, small SMALLINT, name VARCHAR(10), "
+                        + "code CHAR(5), at TIMESTAMPTZ, doc JSON)",
+                "INSERT INTO more VALUES (1, 7, 'xy', 'ab', '2024-01-01 10:00:00+02:00', "
+                        + "jsonb('{\"b\": 1, \"a\": [1, 2.50]}'))",
+                "INSERT INTO more VALUES (2, -32768, '', 'abcde', 1700000000, '{\"x\":null}')",
+                "INSERT INTO more VALUES (3, 0, 'é', 'a  ', '2024-06-01 00:00:00.123456', jsonb('[]'))",
+                "INSERT INTO more (id) VALUES (4)");
+        databases.migrate(MigrationOptions.builder().build());
     }
 
     @AfterEach
     void tearDown() {
-        database.close();
+        databases.close();
     }
 
     @Test
     void equalAfterTheMigrationThenFindsEachChangedValue() throws Exception {
         assertThat(verify().differing()).as("equal after the migration").isEmpty();
 
-        try (Connection c = database.connect(); Statement s = c.createStatement()) {
-            s.executeUpdate("UPDATE more SET small = 8, code = 'ac' WHERE id = 1");
-            s.executeUpdate("UPDATE more SET at = at + interval '1 microsecond', name = 'z' WHERE id = 2");
-            s.executeUpdate("UPDATE more SET doc = '[0]' WHERE id = 3");
-        }
+        databases.target("UPDATE more SET small = 8, code = 'ac' WHERE id = 1",
+                "UPDATE more SET at = at + interval '1 microsecond', name = 'z' WHERE id = 2",
+                "UPDATE more SET doc = '[0]' WHERE id = 3");
 
         TableVerification more = verify().tables().getFirst();
         assertThat(more.differences()).extracting(RowDifference::keyText, d -> ((RowDifference.Changed) d).columns()
@@ -76,11 +56,6 @@ class VerifierTypesIT {
     }
 
     private VerificationReport verify() throws Exception {
-        MigrationOptions options = MigrationOptions.builder().build();
-        try (Connection source = SqliteSource.openReadOnly(sqlite); Connection target = database.connect()) {
-            SchemaMapping mapping = SourceMapping.read(source, options);
-            return new Verifier(source, target, VerifyOptions.of(VerifyMode.CHECKSUM, 20))
-                    .verify(mapping.tables(), t -> { });
-        }
+        return databases.verify(VerifyOptions.of(VerifyMode.CHECKSUM, 20), MigrationOptions.builder().build());
     }
 }
