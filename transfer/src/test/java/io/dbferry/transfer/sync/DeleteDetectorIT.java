@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,8 +44,7 @@ class DeleteDetectorIT {
         databases.sync(detect("codes"));
         databases.source("DELETE FROM codes WHERE code = 'b'");
 
-        assertThatThrownBy(() -> databases.sync(detect("codes")))
-                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+        assertRefused("codes")
                 .hasMessageContaining("\"codes\" stored as text")
                 .hasMessageContaining("column \"code\" holds integer")
                 .hasMessageContaining("nothing was deleted");
@@ -63,8 +63,7 @@ class DeleteDetectorIT {
         assertThat(databases.targetValue("SELECT string_agg(code, ',' ORDER BY code COLLATE \"C\") FROM codes"))
                 .isEqualTo("a,b,c,z");
 
-        assertThatThrownBy(() -> databases.sync(detect("codes")))
-                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+        assertRefused("codes")
                 .hasMessageContaining("column \"code\" holds blob");
         assertThat(databases.targetValue("SELECT count(*)::text FROM codes")).isEqualTo("4");
     }
@@ -77,8 +76,7 @@ class DeleteDetectorIT {
         databases.sync(detect("countries"));
         databases.source("DELETE FROM countries WHERE code = 'USA'");
 
-        assertThatThrownBy(() -> databases.sync(detect("countries")))
-                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+        assertRefused("countries")
                 .hasMessageContaining("integer, text or varchar columns only")
                 .hasMessageContaining("char column");
         assertThat(databases.targetValue("SELECT count(*)::text FROM countries")).isEqualTo("3");
@@ -93,8 +91,7 @@ class DeleteDetectorIT {
         databases.sync(detect("words"));
         databases.source("DELETE FROM words WHERE word = 'z'");
 
-        assertThatThrownBy(() -> databases.sync(detect("words")))
-                .isInstanceOfSatisfying(DbferryException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED))
+        assertRefused("words")
                 .hasMessageContaining("encoded in UTF-16le")
                 .hasMessageContaining("nothing was deleted");
         assertThat(databases.targetValue("SELECT count(*)::text FROM words")).isEqualTo("3");
@@ -126,6 +123,12 @@ class DeleteDetectorIT {
         assertThat(databases.sync(detect("events")).tables().getFirst().rowsDeleted()).isEqualTo(1_500);
         assertThat(databases.targetValue("SELECT count(*) || ' ' || sum(id % 2) || ' ' || min(id) || ' ' || max(id) "
                 + "FROM events")).isEqualTo("1500 1500 1 2999");
+    }
+
+    /** Asserts the next sync of the table with {@code --deletes detect} fails with SYNC_REFUSED. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertRefused(String table) {
+        return assertThatThrownBy(() -> databases.sync(detect(table))).isInstanceOfSatisfying(DbferryException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.SYNC_REFUSED));
     }
 
     /** Sync of one table with {@code --deletes detect}, up to half of it. */
