@@ -6,6 +6,7 @@ import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.transfer.connect.PostgresTarget;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.pipeline.SourceMapping;
+import io.dbferry.transfer.testing.SqliteFile;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
 import io.dbferry.transfer.verify.VerificationReport;
@@ -14,10 +15,8 @@ import io.dbferry.transfer.verify.VerifyMode;
 import io.dbferry.transfer.verify.VerifyOptions;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 
 /**
  * The two databases of a sync test: a fresh PostgreSQL database with a pool of 8 connections, and a SQLite file
@@ -54,20 +53,12 @@ final class SyncTestDatabases implements AutoCloseable {
 
     /** Runs statements on the SQLite file, as the application writing to it would. */
     void source(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        SqliteFile.run(sqlite, statements);
     }
 
     /** The first column of the first row of a query on the SQLite file, as text. */
     String sourceValue(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return SqliteFile.value(sqlite, query);
     }
 
     /** The first column of the first row of a query on the target, as text. */

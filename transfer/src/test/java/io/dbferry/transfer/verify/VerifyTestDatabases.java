@@ -7,12 +7,11 @@ import io.dbferry.transfer.pipeline.Migration;
 import io.dbferry.transfer.pipeline.MigrationListener;
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import io.dbferry.transfer.pipeline.SourceMapping;
+import io.dbferry.transfer.testing.SqliteFile;
 import io.dbferry.transfer.testing.TestDatabase;
 import io.dbferry.transfer.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 
 /**
@@ -32,20 +31,12 @@ final class VerifyTestDatabases implements AutoCloseable {
 
     /** Runs statements on the SQLite file. */
     void source(String... statements) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
+        SqliteFile.run(sqlite, statements);
     }
 
     /** The first column of the first row of a query on the SQLite file, as text. */
     String sourceValue(String query) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + sqlite); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(query)) {
-            rs.next();
-            return rs.getString(1);
-        }
+        return SqliteFile.value(sqlite, query);
     }
 
     /** Runs statements on the target. */
