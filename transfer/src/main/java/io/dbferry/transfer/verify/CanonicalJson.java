@@ -37,9 +37,9 @@ final class CanonicalJson {
 
     /**
      * One member of an object as written: its key, the key's length in UTF-8 bytes, and where its
-     * {@code "key": value} text lies in the output. Shared with {@link PlainJson}.
+     * {@code "key": value} text lies in the output.
      */
-    record Member(String key, int keyBytes, int start, int end) {
+    private record Member(String key, int keyBytes, int start, int end) {
 
         Member(String key, int start, int end) {
             this(key, utf8Length(key), start, end);
@@ -157,7 +157,7 @@ final class CanonicalJson {
      * Rewrites an object's members, written after {@code start} (its {@code {}) in input order, in jsonb's key
      * order, keeping the last of duplicate keys; {@code }} is not written yet.
      */
-    static void reorder(StringBuilder out, int start, List<Member> members) {
+    private static void reorder(StringBuilder out, int start, List<Member> members) {
         String written = out.substring(start);
         List<Member> sorted = new ArrayList<>(members);
         sorted.sort(CanonicalJson::compare); // stable: duplicates stay in input order
@@ -175,7 +175,7 @@ final class CanonicalJson {
     }
 
     /** jsonb's key order: shorter UTF-8 first, then byte by byte, which is code point order. */
-    static int compare(Member a, Member b) {
+    private static int compare(Member a, Member b) {
         if (a.keyBytes() != b.keyBytes()) {
             return Integer.compare(a.keyBytes(), b.keyBytes());
         }

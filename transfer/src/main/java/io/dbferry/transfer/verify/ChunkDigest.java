@@ -1,17 +1,13 @@
 package io.dbferry.transfer.verify;
 
-import com.google.common.hash.HashCode;
-import com.google.common.hash.HashFunction;
-import com.google.common.hash.Hashing;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
+import org.apache.commons.codec.digest.MurmurHash3;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The row count and an order-independent 128-bit hash of the rows of one chunk on one side: each row's
  * canonical values are framed into one byte array (see {@link Builder#add(String[])}), hashed with MurmurHash3
- * (x64, 128 bits; Guava's {@code Hashing.murmur3_128()}, fast and not cryptographic) and the hashes are added,
+ * (x64, 128 bits, seed 0; commons-codec's {@code MurmurHash3.hash128x64}, fast and not cryptographic) and the hashes are added,
  * each 64-bit half modulo 2^64. Equal digests mean, but for a chance of about 2^-128, equal multisets of rows.
  *
  * @param rows the number of rows, ≥ 0
@@ -19,8 +15,6 @@ import java.util.Arrays;
  * @param high the sum of the rows' last 64 hash bits
  */
 record ChunkDigest(long rows, long low, long high) {
-
-    private static final HashFunction MURMUR3 = Hashing.murmur3_128();
 
     /**
      * Adds rows one by one, reusing one byte buffer for the rows' bytes; not thread-safe, one per thread.
@@ -37,12 +31,24 @@ record ChunkDigest(long rows, long low, long high) {
          * @param values the row's canonical values in column order, null for NULL; never null itself
          */
         void add(String[] values) {
-            int length = frame(values);
-            ByteBuffer hash = ByteBuffer.wrap(MURMUR3.hashBytes(buffer, 0, length).asBytes())
-                    .order(ByteOrder.LITTLE_ENDIAN);
+            int length = frame(values); // may replace the buffer
+            add(buffer, 0, length);
+        }
+
+        /**
+         * Adds one row given as bytes, such as its tuple in PostgreSQL's binary COPY format (see
+         * {@link BinaryDigests}). Digests of rows added as bytes compare only with digests of rows added as
+         * bytes in the same form.
+         *
+         * @param bytes holds the row's bytes, never null; not kept
+         * @param offset where they start
+         * @param length how many there are, ≥ 0
+         */
+        void add(byte[] bytes, int offset, int length) {
+            long[] hash = MurmurHash3.hash128x64(bytes, offset, length, 0);
             rows++;
-            low += hash.getLong(0);
-            high += hash.getLong(8);
+            low += hash[0];
+            high += hash[1];
         }
 
         ChunkDigest build() {
@@ -89,11 +95,11 @@ record ChunkDigest(long rows, long low, long high) {
      * The hash of one row, as {@link Builder#add(String[])} adds it.
      *
      * @param values the row's canonical values, null for NULL; never null itself
-     * @return never null
+     * @return the digest of that one row, never null
      */
-    static HashCode hash(String... values) {
+    static ChunkDigest hash(String... values) {
         Builder builder = new Builder();
-        int length = builder.frame(values);
-        return MURMUR3.hashBytes(builder.buffer, 0, length);
+        builder.add(values);
+        return builder.build();
     }
 }

@@ -47,11 +47,13 @@ final class ChunkDigests implements AutoCloseable {
      * @param chunks the chunks, never null
      * @param sourceRows the rows of the table on the source side through a given connection, never null
      * @param targetRows the same for the target side, never null
+     * @param binary whether to hash the rows' binary COPY form ({@link TableRows#binaryDigest}) instead of their
+     *     canonical text ({@link TableRows#digest})
      * @return the digests of each chunk, in the order of {@code chunks}; never null
      * @throws RuntimeException what a worker threw (a {@link DbferryException} naming side, table and range)
      */
     List<BothSides.Both<ChunkDigest, ChunkDigest>> of(List<KeyRange> chunks,
-            Function<Connection, TableRows> sourceRows, Function<Connection, TableRows> targetRows) {
+            Function<Connection, TableRows> sourceRows, Function<Connection, TableRows> targetRows, boolean binary) {
         ChunkDigest[] sourceDigests = new ChunkDigest[chunks.size()];
         ChunkDigest[] targetDigests = new ChunkDigest[chunks.size()];
         AtomicBoolean failed = new AtomicBoolean();
@@ -60,8 +62,8 @@ final class ChunkDigests implements AutoCloseable {
         List<TableRows> sourceSides = source.stream().map(sourceRows).toList();
         List<TableRows> targetSides = target.stream().map(targetRows).toList();
         List<Future<?>> running = new ArrayList<>();
-        running.addAll(start(chunks, sourceSides, sourceDigests, failed));
-        running.addAll(start(chunks, targetSides, targetDigests, failed));
+        running.addAll(start(chunks, sourceSides, sourceDigests, binary, failed));
+        running.addAll(start(chunks, targetSides, targetDigests, binary, failed));
         awaitAll(running);
         List<BothSides.Both<ChunkDigest, ChunkDigest>> digests = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -72,7 +74,7 @@ final class ChunkDigests implements AutoCloseable {
 
     /** Starts one worker per reader; each takes the next chunk not yet taken until none is left. */
     private List<Future<?>> start(List<KeyRange> chunks, List<TableRows> sides, ChunkDigest[] digests,
-            AtomicBoolean failed) {
+            boolean binary, AtomicBoolean failed) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> started = new ArrayList<>();
         for (TableRows side : sides) {
@@ -80,7 +82,8 @@ final class ChunkDigests implements AutoCloseable {
                 try {
                     int i = next.getAndIncrement();
                     while (i < chunks.size() && !failed.get()) {
-                        digests[i] = side.digest(chunks.get(i));
+                        KeyRange chunk = chunks.get(i);
+                        digests[i] = binary ? side.binaryDigest(chunk) : side.digest(chunk);
                         i = next.getAndIncrement();
                     }
                 } catch (RuntimeException e) {

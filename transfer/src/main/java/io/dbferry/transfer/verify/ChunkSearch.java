@@ -13,7 +13,9 @@ import java.util.TreeSet;
  * Compares the chunks of one table and searches the differing ones for the rows that differ: a chunk whose
  * digests differ is split at the median key of the side with more rows, and each half whose digests differ is
  * split again (bisection), until neither side has more than {@link VerifyOptions#leafRows()} rows; those rows
- * are then matched by key, in memory. The search stops once {@link VerifyOptions#maxDiffs()} differences are
+ * are then matched by key, in memory. Chunks compared by their binary digests ({@link BinaryDigests}) that differ
+ * are hashed again in canonical text before they count as differing; the search itself always hashes canonical
+ * text. The search stops once {@link VerifyOptions#maxDiffs()} differences are
  * found; later chunks are still compared. Not thread-safe; one search per table.
  */
 final class ChunkSearch {
@@ -23,28 +25,37 @@ final class ChunkSearch {
     private final TableRows target;
     private final KeyColumns key;
     private final VerifyOptions options;
+    private final boolean binary;
     private final List<RowDifference> differences = new ArrayList<>();
     private int chunksCompared;
     private int chunksDiffering;
     private long targetRows;
     private boolean moreDifferences;
 
-    ChunkSearch(BothSides both, TableRows source, TableRows target, KeyColumns key, VerifyOptions options) {
+    /**
+     * @param binary whether the digests given to {@link #compare} are binary ones
+     */
+    ChunkSearch(BothSides both, TableRows source, TableRows target, KeyColumns key, VerifyOptions options,
+            boolean binary) {
         this.both = both;
         this.source = source;
         this.target = target;
         this.key = key;
         this.options = options;
+        this.binary = binary;
     }
 
     /**
      * Compares one chunk by its digests, searching it when they differ.
      *
      * @param chunk the chunk, never null
-     * @param digests its digests on both sides, never null
+     * @param digests its digests on both sides, binary or canonical as the constructor was told; never null
      */
     void compare(KeyRange chunk, BothSides.Both<ChunkDigest, ChunkDigest> digests) {
         chunksCompared++;
+        if (binary && !digests.source().equals(digests.target())) {
+            digests = digests(chunk); // a value with two binary forms, or a real difference: canonical text decides
+        }
         targetRows += digests.target().rows();
         if (!digests.source().equals(digests.target())) {
             chunksDiffering++;

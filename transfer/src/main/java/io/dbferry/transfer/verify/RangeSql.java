@@ -3,6 +3,7 @@ package io.dbferry.transfer.verify;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The WHERE clause selecting a key range, with its bind values: row-value comparisons
@@ -24,19 +25,38 @@ record RangeSql(String where, List<Object> binds) {
      * @return never null
      */
     static RangeSql of(List<String> keyExpressions, KeyRange range) {
-        List<String> conditions = new ArrayList<>(keyExpressions.stream().map(k -> k + " is not null").toList());
         List<Object> binds = new ArrayList<>();
-        String keys = tuple(keyExpressions);
         String placeholders = tuple(Collections.nCopies(keyExpressions.size(), "?"));
+        String where = where(keyExpressions, range, key -> {
+            binds.addAll(key);
+            return placeholders;
+        });
+        return new RangeSql(where, binds);
+    }
+
+    /**
+     * Builds the clause with the key values written in as literals, for a statement that takes no parameters
+     * (PostgreSQL's {@code COPY (query) TO STDOUT}).
+     *
+     * @param keyExpressions the key columns as SQL expressions (quoted names, with a collation where needed)
+     * @param range the range, never null
+     * @param literal writes one key value as an SQL literal, never null
+     * @return the clause with a leading space, never null
+     */
+    static String inlined(List<String> keyExpressions, KeyRange range, Function<Object, String> literal) {
+        return where(keyExpressions, range, key -> tuple(key.stream().map(literal).toList()));
+    }
+
+    private static String where(List<String> keyExpressions, KeyRange range, Function<List<Object>, String> values) {
+        List<String> conditions = new ArrayList<>(keyExpressions.stream().map(k -> k + " is not null").toList());
+        String keys = tuple(keyExpressions);
         if (range.lower() != null) {
-            conditions.add(keys + " >= " + placeholders);
-            binds.addAll(range.lower());
+            conditions.add(keys + " >= " + values.apply(range.lower()));
         }
         if (range.upper() != null) {
-            conditions.add(keys + " < " + placeholders);
-            binds.addAll(range.upper());
+            conditions.add(keys + " < " + values.apply(range.upper()));
         }
-        return new RangeSql(" where " + String.join(" and ", conditions), binds);
+        return " where " + String.join(" and ", conditions);
     }
 
     private static String tuple(List<String> parts) {

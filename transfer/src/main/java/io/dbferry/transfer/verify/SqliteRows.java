@@ -4,6 +4,7 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.TargetType;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.profile.SourceValue;
 import io.dbferry.transfer.profile.StorageClass;
@@ -12,6 +13,8 @@ import io.dbferry.transfer.transform.JsonTransform;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
+import io.dbferry.transfer.write.CopyBinaryEncoder;
+import io.dbferry.transfer.write.CopyData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +46,8 @@ final class SqliteRows extends TableRows {
     private final String select;
     private final String encoding;
     private final boolean utf16;
+    /** Encodes rows for {@link #binaryDigest}; made on first use. */
+    private CopyBinaryEncoder encoder;
 
     /**
      * @param key the key columns, null to read the table only whole (as a multiset)
@@ -66,7 +71,8 @@ final class SqliteRows extends TableRows {
             values.add(SQLITE.render(SqliteTableReader.valueField(column)));
         }
         this.select = "select " + String.join(", ", values) + ", "
-                + String.join(", ", StorageClasses.packedColumns(values)) + " from " + tableName();
+                + String.join(", ", StorageClasses.packedColumns(values, table.columns().stream()
+                        .map(c -> likelyStorageClass(c.targetType())).toList())) + " from " + tableName();
         try {
             this.encoding = SqliteSource.encoding(connection);
         } catch (SQLException e) {
@@ -74,6 +80,16 @@ final class SqliteRows extends TableRows {
                     + "side: " + e.getMessage(), e);
         }
         this.utf16 = !"UTF-8".equalsIgnoreCase(encoding);
+    }
+
+    /** The storage class a SQLite value read into a column of this type most likely has: speed only. */
+    private static StorageClass likelyStorageClass(TargetType type) {
+        return switch (type.type()) {
+            case SMALLINT, INTEGER, BIGINT, BOOLEAN -> StorageClass.INTEGER;
+            case DOUBLE_PRECISION, NUMERIC -> StorageClass.REAL;
+            case BYTEA -> StorageClass.BLOB;
+            default -> StorageClass.TEXT; // text types, JSON, UUIDs, and dates and times, which SQLite holds as text
+        };
     }
 
     @Override
@@ -222,6 +238,84 @@ final class SqliteRows extends TableRows {
             case TransformResult.Converted c -> CanonicalValue.of(table.columns().get(column).targetType(), c.value());
             case TransformResult.Rejected r -> CanonicalValue.rejected(r.message() + " [" + r.reason() + "]");
         };
+    }
+
+    /**
+     * Hashes each row as the binary COPY tuple {@code migrate} would send, in the form the target stores it
+     * ({@link TargetForm}). A row with a value its transform rejects, or one that cannot be encoded, is hashed as
+     * one byte, which no tuple is.
+     */
+    @Override
+    ChunkDigest binaryDigest(KeyRange range) {
+        if (encoder == null) {
+            encoder = new CopyBinaryEncoder(table.columns().stream().map(MappedColumn::targetType).toList());
+        }
+        RangeSql where = where(range);
+        return query(select + where.where(), where.binds(), range, rs -> {
+            ChunkDigest.Builder digest = new ChunkDigest.Builder();
+            Object[] values = new Object[transforms.length];
+            while (rs.next()) {
+                CopyData row = binaryRow(rs, values);
+                digest.add(row.bytes(), 0, row.length());
+            }
+            return digest.build();
+        });
+    }
+
+    private static final CopyData NOT_STORABLE = new CopyData(new byte[] {-1}, 1);
+
+    /** The current row's binary COPY tuple, or {@link #NOT_STORABLE}; {@code values} is scratch space. */
+    private CopyData binaryRow(ResultSet rs, Object[] values) throws SQLException {
+        boolean storable = true;
+        for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
+            long classes = rs.getLong(transforms.length + group + 1);
+            int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
+            for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
+                StorageClass storageClass = StorageClasses.at(classes, i % StorageClasses.PER_COLUMN);
+                if (storageClass == StorageClass.TEXT && !utf16 && transforms[i] instanceof JsonTransform) {
+                    values[i] = storedJson(i, StorageClasses.bytes(rs, i + 1));
+                } else {
+                    Object raw = StorageClasses.read(rs, i + 1, storageClass, utf16);
+                    values[i] = raw == null ? null : stored(i, raw);
+                }
+                storable &= values[i] != NOT_STORABLE;
+            }
+        }
+        if (!storable) {
+            return NOT_STORABLE;
+        }
+        try {
+            return encoder.encodeRow(values);
+        } catch (RuntimeException e) {
+            return NOT_STORABLE; // a value of a type the encoder does not take: the canonical text decides
+        }
+    }
+
+    /**
+     * JSON text as the target stores it: plain JSON made canonical straight from its UTF-8 bytes (as
+     * {@code byte[]}, which the encoder takes for {@code jsonb}), anything else as {@link #stored} makes it.
+     */
+    private Object storedJson(int column, byte[] utf8) {
+        byte[] plain = PlainJson.canonical(utf8);
+        return plain != null ? plain : stored(column, StorageClasses.text(utf8));
+    }
+
+    /** A non-null value transformed as {@code migrate} does and in the form the target stores it. */
+    private Object stored(int column, Object value) {
+        if (transforms[column] instanceof JsonTransform && value instanceof String text) {
+            Optional<String> accepted = PlainJson.canonical(text).or(() -> CanonicalJson.ofAccepted(text));
+            if (accepted.isPresent()) {
+                return accepted.get(); // as canonical() does
+            }
+        }
+        try {
+            return switch (transforms[column].apply(value)) {
+                case TransformResult.Converted c -> TargetForm.of(table.columns().get(column).targetType(), c.value());
+                case TransformResult.Rejected r -> NOT_STORABLE;
+            };
+        } catch (RuntimeException e) {
+            return NOT_STORABLE;
+        }
     }
 
     @Override

@@ -56,6 +56,20 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
     }
 
     /**
+     * Counts the rows and hashes their binary COPY form ({@link BinaryDigests}): compare only with the other
+     * side's binary digest, and hash a chunk whose binary digests differ again with {@link #digest}, which
+     * decides. Only the SQLite → PostgreSQL route has it.
+     *
+     * @param range the key range, {@link KeyRange#ALL} for the whole table
+     * @return never null
+     * @throws UnsupportedOperationException on a reader without a binary form, which would be a bug in
+     *     {@link Verifier}
+     */
+    ChunkDigest binaryDigest(KeyRange range) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " has no binary digest");
+    }
+
+    /**
      * The key of the row at a position in key order.
      *
      * @param range the key range, never null

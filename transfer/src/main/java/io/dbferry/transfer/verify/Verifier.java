@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * into chunks of {@link VerifyOptions#chunkRows()} source rows by key range; each chunk's rows are counted and
  * hashed on both sides, and differing chunks are searched down to the rows ({@link ChunkSearch}). A table
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
- * but cannot say which rows differ. Both sides are only read.
+ * but cannot say which rows differ. Between SQLite and PostgreSQL, rows are hashed first in their binary COPY
+ * form, which neither side needs to decode or format ({@link BinaryDigests}); where those digests differ, canonical
+ * text decides. Both sides are only read.
  *
  * <p>Three routes: SQLite → PostgreSQL (the public constructors), PostgreSQL → SQLite ({@link #postgresToSqlite})
  * and PostgreSQL → PostgreSQL ({@link #postgresToPostgres}). The first two compare in PostgreSQL's canonical form:
@@ -166,7 +168,13 @@ public final class Verifier {
                             ? "; migrate it first, or check the target file and --tables"
                             : "; migrate it first, or check --target-schema and --identifiers")));
         }
-        BothSides.Both<Long, Long> counts = both.run(sourceRows::count, targetRows::count);
+        // PostgresRows does not plan: PostgreSQL → SQLite plans on the SQLite side. The side that plans does so
+        // while the other one still counts (PostgreSQL's count of a large table takes a while).
+        boolean targetPlans = route == Route.POSTGRES_TO_SQLITE;
+        boolean plans = key.isPresent();
+        BothSides.Both<Counted, Counted> counted = both.run(() -> counted(sourceRows, plans && !targetPlans),
+                () -> counted(targetRows, plans && targetPlans));
+        BothSides.Both<Long, Long> counts = new BothSides.Both<>(counted.source().rows(), counted.target().rows());
         if (options.mode() == VerifyMode.COUNTS) {
             return result(table, TableVerification.Method.COUNTS, counts, new ChunkCounts(0, 0), List.of(), false,
                     List.of());
@@ -175,15 +183,15 @@ public final class Verifier {
             return multiset(both, table, counts, table.primaryKey() == null ? "no primary key"
                     : "a primary key with a column type other than integer, text or uuid");
         }
-        // PostgresRows does not plan: PostgreSQL → SQLite plans on the SQLite side.
-        KeyPlan plan = (route == Route.POSTGRES_TO_SQLITE ? targetRows : sourceRows).plan(options.chunkRows());
+        KeyPlan plan = (targetPlans ? counted.target() : counted.source()).plan();
         if (plan.problem() != null) {
             return multiset(both, table, counts, plan.problem());
         }
-        ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options);
+        boolean binary = route == Route.SQLITE_TO_POSTGRES;
+        ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options, binary);
         List<KeyRange> ranges = plan.chunks();
         List<BothSides.Both<ChunkDigest, ChunkDigest>> rangeDigests = digests.of(ranges,
-                c -> sourceRows(c, table, key.get()), c -> targetRows(c, table, key.get()));
+                c -> sourceRows(c, table, key.get()), c -> targetRows(c, table, key.get()), binary);
         for (int i = 0; i < ranges.size(); i++) {
             search.compare(ranges.get(i), rangeDigests.get(i));
         }
@@ -196,6 +204,14 @@ public final class Verifier {
                         + "and could not be compared by key") : List.of());
     }
 
+    /** A side's row count, and its chunk plan when it was asked for one (else null). */
+    private record Counted(long rows, KeyPlan plan) {}
+
+    private Counted counted(TableRows rows, boolean plan) {
+        long count = rows.count();
+        return new Counted(count, plan ? rows.plan(options.chunkRows()) : null);
+    }
+
     /** Chunks compared and differing. */
     private record ChunkCounts(int compared, int differing) {}
 
@@ -203,11 +219,16 @@ public final class Verifier {
             String reason) {
         TableRows sourceRows = sourceRows(source, table, null);
         TableRows targetRows = targetRows(target, table, null);
-        BothSides.Both<ChunkDigest, ChunkDigest> digests = both.run(() -> sourceRows.digest(KeyRange.ALL),
-                () -> targetRows.digest(KeyRange.ALL));
-        boolean equal = digests.source().equals(digests.target());
+        boolean equal = route == Route.SQLITE_TO_POSTGRES && equal(both.run(
+                () -> sourceRows.binaryDigest(KeyRange.ALL), () -> targetRows.binaryDigest(KeyRange.ALL)));
+        // Binary digests that differ may still be equal rows (see BinaryDigests): canonical text decides.
+        equal = equal || equal(both.run(() -> sourceRows.digest(KeyRange.ALL), () -> targetRows.digest(KeyRange.ALL)));
         return result(table, TableVerification.Method.MULTISET, counts, new ChunkCounts(1, equal ? 0 : 1), List.of(),
                 !equal, List.of(reason + ": " + MULTISET));
+    }
+
+    private static boolean equal(BothSides.Both<ChunkDigest, ChunkDigest> digests) {
+        return digests.source().equals(digests.target());
     }
 
     private TableRows sourceRows(Connection connection, MappedTable table, KeyColumns key) {

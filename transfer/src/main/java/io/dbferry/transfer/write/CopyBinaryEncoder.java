@@ -19,7 +19,8 @@ import java.util.UUID;
  * <p>Each column gets the field writer of its target type, chosen once, so that encoding a value is a
  * cast and a few byte stores: integers in the column's width (int2/int4/int8), {@code double precision}
  * as its IEEE 754 bits, {@code boolean} as one byte, text types and {@code jsonb} as UTF-8 ({@code jsonb}
- * after its version byte 1), {@code bytea} raw, {@code uuid} as 16 bytes, {@code date} as int32 days and
+ * after its version byte 1; a {@code jsonb} value may also come as a {@code byte[]} of UTF-8 text),
+ * {@code bytea} raw, {@code uuid} as 16 bytes, {@code date} as int32 days and
  * {@code timestamp}, {@code timestamptz} and {@code time} as int64 microseconds — since 2000-01-01
  * (PostgreSQL's epoch) or midnight; {@code numeric} as described on {@link NumericBinary}.
  *
@@ -81,6 +82,23 @@ public final class CopyBinaryEncoder implements CopyEncoder {
         }
     }
 
+    /**
+     * Encodes one row alone, as {@link #appendRow} appends it (an int16 field count, then each field), into a
+     * buffer this encoder reuses: for hashing rows one by one ({@code dbferry verify} hashes each source row in
+     * the form PostgreSQL's {@code COPY … TO STDOUT (FORMAT binary)} gives the target's). Drops any bytes not
+     * yet taken; do not mix with {@link #begin()}/{@link #take()} on one encoder.
+     *
+     * @param values one value per column, null for SQL NULL; not kept
+     * @return the row's bytes, valid until the next call on this encoder; never null
+     * @throws IllegalArgumentException when the row's width differs from the column count
+     * @throws ClassCastException when a value is not of the Java type its column's transform produces
+     */
+    public CopyData encodeRow(Object[] values) {
+        out.clear();
+        appendRow(values);
+        return new CopyData(out.array(), out.length());
+    }
+
     @Override
     public void end() {
         out.putShort(-1);
@@ -104,7 +122,13 @@ public final class CopyBinaryEncoder implements CopyEncoder {
             case DOUBLE_PRECISION -> (v, o) -> fixed(o, 8).putLong(Double.doubleToRawLongBits((Double) v));
             case NUMERIC -> (v, o) -> NumericBinary.write((BigDecimal) v, o);
             case VARCHAR, CHAR, TEXT -> (v, o) -> text((String) v, o, false);
-            case JSONB -> (v, o) -> text((String) v, o, true);
+            case JSONB -> (v, o) -> {
+                if (v instanceof byte[] utf8) {
+                    jsonbBytes(utf8, o);
+                } else {
+                    text((String) v, o, true);
+                }
+            };
             case BYTEA -> (v, o) -> fixed(o, ((byte[]) v).length).putBytes((byte[]) v);
             case BOOLEAN -> (v, o) -> fixed(o, 1).put((Boolean) v ? (byte) 1 : 0);
             case DATE -> (v, o) -> fixed(o, 4).putInt(days((LocalDate) v));
@@ -143,6 +167,13 @@ public final class CopyBinaryEncoder implements CopyEncoder {
     }
 
     /** UTF-8 text, its length written once the bytes are; {@code jsonb} starts with its format version. */
+    /** A {@code jsonb} field from text already in UTF-8: the version byte, then the bytes as they are. */
+    private static void jsonbBytes(byte[] utf8, CopyBytes out) {
+        out.putInt(1 + utf8.length);
+        out.put(JSONB_VERSION);
+        out.putBytes(utf8);
+    }
+
     private static void text(String value, CopyBytes out, boolean jsonb) {
         int lengthAt = out.length();
         out.putInt(0);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbferry.transfer.transform.JsonTransform;
 import io.dbferry.transfer.transform.TransformResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +50,30 @@ class CanonicalJsonTest {
                 "[1,]", "{\"a\":1,}", "[01]", "-", "1.", "+1", "NaN", "tru", "[1 2]", "{\"a\" 1}", "{\"a\":1",
                 "\"a\u0001\"", "[\"unterminated]")) {
             assertThat(PlainJson.canonical(json)).as(json).isEmpty();
+        }
+    }
+
+    @Test
+    void writesPlainUtf8BytesAsTheParserWritesTheirText() {
+        for (String json : List.of("{\"é\":\"ü\",\"ab\":\"€\",\"z\":3}", "[\"日本\", {\"b\": 1, \"a\": 2}]",
+                "{\"k\":1,\"k\":2,\"a\":{\"y\":0,\"x\":-0.0}}")) {
+            byte[] canonical = PlainJson.canonical(json.getBytes(StandardCharsets.UTF_8));
+            assertThat(canonical).as(json).isNotNull();
+            assertThat(new String(canonical, StandardCharsets.UTF_8)).as(json).isEqualTo(CanonicalJson.of(json));
+        }
+    }
+
+    @Test
+    void leavesInvalidUtf8AndCharactersBeyondU0xffffToTheParser() {
+        byte[][] texts = {
+            {'"', (byte) 0xC0, (byte) 0x80, '"'}, // overlong U+0000
+            {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'}, // a surrogate
+            {'"', (byte) 0xC3, '"'}, // cut short
+            {'"', (byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80, '"'}, // U+1F600, valid but not plain
+            {'"', (byte) 0x80, '"'}, // a lone continuation byte
+        };
+        for (byte[] text : texts) {
+            assertThat(PlainJson.canonical(text)).as(Arrays.toString(text)).isNull();
         }
     }
 

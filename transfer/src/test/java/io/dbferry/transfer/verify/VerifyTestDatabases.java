@@ -1,5 +1,6 @@
 package io.dbferry.transfer.verify;
 
+import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.introspect.mapping.SchemaMapping;
 import io.dbferry.transfer.connect.PostgresTarget;
 import io.dbferry.transfer.connect.SqliteSource;
@@ -61,6 +62,23 @@ final class VerifyTestDatabases implements AutoCloseable {
             SchemaMapping mapping = SourceMapping.read(source, options);
             return new Verifier(source, connection, verifyOptions, () -> SqliteSource.openReadOnly(sqlite),
                     target::connect).verify(mapping.tables(), table -> { });
+        }
+    }
+
+    /**
+     * The binary digests ({@link TableRows#binaryDigest}) of a table's rows in a key range, source and target,
+     * as the default migration options map the table.
+     *
+     * @param sourceTable the SQLite table's name
+     * @param range the key range, {@link KeyRange#ALL} for every row
+     */
+    BothSides.Both<ChunkDigest, ChunkDigest> binaryDigests(String sourceTable, KeyRange range) throws Exception {
+        try (Connection source = SqliteSource.openReadOnly(sqlite); Connection connection = target.connect()) {
+            MappedTable table = SourceMapping.read(source, MigrationOptions.builder().build()).tables().stream()
+                    .filter(t -> t.source().id().name().equals(sourceTable)).findFirst().orElseThrow();
+            KeyColumns key = KeyColumns.of(table).orElse(null);
+            return new BothSides.Both<>(new SqliteRows(source, table, key).binaryDigest(range),
+                    new PostgresRows(connection, table, key).binaryDigest(range));
         }
     }
 
