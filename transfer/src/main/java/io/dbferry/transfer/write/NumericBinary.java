@@ -23,8 +23,56 @@ final class NumericBinary {
 
     private NumericBinary() {}
 
+    /** The largest unscaled magnitude {@link #writeSmall} takes: its fraction padded by up to 3 digits fits a long. */
+    private static final long MAX_SMALL = Long.MAX_VALUE / 1_000;
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000};
+    /** Base-10000 digits of a long: at most 5 (10000^5 > 2^63). */
+    private static final int MAX_SMALL_GROUPS = 5;
+
     /** Appends the field: its int32 length, then the value. */
     static void write(BigDecimal value, CopyBytes out) {
+        if (value.scale() >= 0 && value.scale() <= 18 && value.unscaledValue().bitLength() < 63
+                && Math.abs(value.unscaledValue().longValue()) <= MAX_SMALL) {
+            writeSmall(value.unscaledValue().longValue(), value.scale(), out);
+        } else {
+            writeAny(value, out);
+        }
+    }
+
+    /**
+     * {@link #write} for a value whose unscaled digits fit a long, in long arithmetic (a migration's and a
+     * verification's numerics are mostly such; through the digit string they took a twentieth of verify's time).
+     *
+     * @param unscaled the unscaled value, |unscaled| ≤ {@link #MAX_SMALL}
+     * @param scale the scale, 0–18
+     */
+    private static void writeSmall(long unscaled, int scale, CopyBytes out) {
+        int pad = (4 - scale % 4) % 4;
+        long rest = Math.abs(unscaled) * POWERS_OF_TEN[pad];
+        int fractionGroups = (scale + pad) / DIGITS_PER_GROUP;
+        int[] groups = new int[MAX_SMALL_GROUPS]; // least significant first
+        int count = 0;
+        while (rest != 0) {
+            groups[count++] = (int) (rest % 10_000);
+            rest /= 10_000;
+        }
+        int trailingZeros = 0;
+        while (trailingZeros < count && groups[trailingZeros] == 0) {
+            trailingZeros++;
+        }
+        int ndigits = count - trailingZeros;
+        out.putInt(8 + 2 * ndigits);
+        out.putShort(ndigits);
+        out.putShort(ndigits == 0 ? 0 : count - fractionGroups - 1);
+        out.putShort(unscaled < 0 ? NEGATIVE : POSITIVE);
+        out.putShort(scale);
+        for (int g = count - 1; g >= trailingZeros; g--) {
+            out.putShort(groups[g]);
+        }
+    }
+
+    /** {@link #write} for any value, through its digit string. */
+    static void writeAny(BigDecimal value, CopyBytes out) {
         int scale = value.scale();
         BigInteger magnitude = value.unscaledValue().abs();
         if (scale < 0) {

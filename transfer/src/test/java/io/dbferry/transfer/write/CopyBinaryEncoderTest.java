@@ -7,9 +7,11 @@ import io.dbferry.introspect.mapping.TargetType;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** The binary COPY format of PostgreSQL's docs (COPY, "Binary Format") and numeric_send's layout. */
@@ -67,5 +69,24 @@ class CopyBinaryEncoderTest {
         assertThat(numeric("1E+8")).containsExactly(1, 2, 0, 0, 1);
         assertThat(numeric("0.00")).containsExactly(0, 0, 0, 2);
         assertThat(numeric("10000")).containsExactly(1, 1, 0, 0, 1);
+    }
+
+    @Test
+    void writesSmallNumericsInLongArithmeticAsTheGeneralWayDoes() {
+        Random random = new Random(7);
+        List<BigDecimal> values = new ArrayList<>(List.of(new BigDecimal("-0.00"), new BigDecimal("9223372036854775.807"),
+                new BigDecimal("0.000000000000000001"), new BigDecimal("-99999999.99990000"), BigDecimal.valueOf(
+                        Long.MAX_VALUE / 1_000, 18), new BigDecimal("15186.20"), new BigDecimal("1E+3")));
+        for (int i = 0; i < 10_000; i++) {
+            values.add(BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(19)));
+        }
+        for (BigDecimal value : values) {
+            CopyBytes fast = new CopyBytes(64);
+            CopyBytes general = new CopyBytes(64);
+            NumericBinary.write(value, fast);
+            NumericBinary.writeAny(value, general);
+            assertThat(Arrays.copyOf(fast.array(), fast.length())).as(value.toPlainString())
+                    .isEqualTo(Arrays.copyOf(general.array(), general.length()));
+        }
     }
 }
