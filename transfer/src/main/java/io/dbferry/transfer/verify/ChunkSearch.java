@@ -29,6 +29,7 @@ final class ChunkSearch {
     private final List<RowDifference> differences = new ArrayList<>();
     private int chunksCompared;
     private int chunksDiffering;
+    private long sourceRows;
     private long targetRows;
     private boolean moreDifferences;
 
@@ -56,6 +57,7 @@ final class ChunkSearch {
         if (binary && !digests.source().equals(digests.target())) {
             digests = digests(chunk); // a value with two binary forms, or a real difference: canonical text decides
         }
+        sourceRows += digests.source().rows();
         targetRows += digests.target().rows();
         if (!digests.source().equals(digests.target())) {
             chunksDiffering++;
@@ -69,6 +71,11 @@ final class ChunkSearch {
 
     int chunksDiffering() {
         return chunksDiffering;
+    }
+
+    /** Source rows in the compared chunks: fewer than the table's when source keys hold NULL. */
+    long sourceRowsInChunks() {
+        return sourceRows;
     }
 
     /** Target rows in the compared chunks: fewer than the table's when target keys hold NULL. */

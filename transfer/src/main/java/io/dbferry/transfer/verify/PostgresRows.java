@@ -170,6 +170,16 @@ final class PostgresRows extends TableRows {
         };
     }
 
+    @Override
+    String from() {
+        return select.substring(select.indexOf(" from "));
+    }
+
+    @Override
+    List<String> keyColumnNames() {
+        return key == null ? List.of() : key.parts().stream().map(p -> name(p.column())).toList();
+    }
+
     private static String name(MappedColumn column) {
         return POSTGRES.render(DSL.name(column.targetName()));
     }

@@ -156,6 +156,16 @@ final class PostgresTextRows extends TableRows {
                 : name(p.column()) + "::text collate \"C\"").toList();
     }
 
+    @Override
+    String from() {
+        return from;
+    }
+
+    @Override
+    List<String> keyColumnNames() {
+        return key == null ? List.of() : key.parts().stream().map(p -> name(p.column())).toList();
+    }
+
     private static String name(MappedColumn column) {
         return POSTGRES.render(DSL.name(column.targetName()));
     }

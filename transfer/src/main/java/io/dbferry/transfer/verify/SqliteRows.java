@@ -327,6 +327,16 @@ final class SqliteRows extends TableRows {
         return key.parts().stream().map(p -> name(p) + " collate binary").toList();
     }
 
+    @Override
+    String from() {
+        return " from " + tableName();
+    }
+
+    @Override
+    List<String> keyColumnNames() {
+        return key == null ? List.of() : key.parts().stream().map(this::name).toList();
+    }
+
     private String name(KeyColumns.Part part) {
         return SQLITE.render(DSL.name(part.column().source().name()));
     }

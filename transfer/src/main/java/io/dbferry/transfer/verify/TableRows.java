@@ -25,6 +25,32 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
     abstract long count();
 
     /**
+     * Counts the rows with NULL in a key column: the rows no key range holds. Asked instead of {@link #count()}
+     * when the chunks' digests have counted the others.
+     *
+     * @return rows, ≥ 0
+     * @throws IllegalStateException on a reader without key columns, which would be a bug in {@link Verifier}
+     */
+    final long nullKeyRows() {
+        List<String> columns = keyColumnNames();
+        if (columns.isEmpty()) {
+            throw new IllegalStateException("a table read whole has no key to be NULL");
+        }
+        String sql = "select count(*)" + from() + " where " + String.join(" or ",
+                columns.stream().map(c -> c + " is null").toList());
+        return query(sql, List.of(), KeyRange.ALL, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    /** The FROM clause naming the table, with a leading space. */
+    abstract String from();
+
+    /** The key columns' quoted names, empty for a table read whole. */
+    abstract List<String> keyColumnNames();
+
+    /**
      * Plans the chunks of a checksum verification from this side's keys in key order. {@link Verifier} asks the
      * SQLite side ({@link SqliteRows}) whenever there is one, and the source ({@link PostgresTextRows}) between two
      * PostgreSQL databases; {@link PostgresRows} is never asked and keeps this refusal.

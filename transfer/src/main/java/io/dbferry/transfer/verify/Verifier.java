@@ -168,24 +168,18 @@ public final class Verifier {
                             ? "; migrate it first, or check the target file and --tables"
                             : "; migrate it first, or check --target-schema and --identifiers")));
         }
-        // PostgresRows does not plan: PostgreSQL → SQLite plans on the SQLite side. The side that plans does so
-        // while the other one still counts (PostgreSQL's count of a large table takes a while).
-        boolean targetPlans = route == Route.POSTGRES_TO_SQLITE;
-        boolean plans = key.isPresent();
-        BothSides.Both<Counted, Counted> counted = both.run(() -> counted(sourceRows, plans && !targetPlans),
-                () -> counted(targetRows, plans && targetPlans));
-        BothSides.Both<Long, Long> counts = new BothSides.Both<>(counted.source().rows(), counted.target().rows());
-        if (options.mode() == VerifyMode.COUNTS) {
-            return result(table, TableVerification.Method.COUNTS, counts, new ChunkCounts(0, 0), List.of(), false,
-                    List.of());
-        }
         if (key.isEmpty()) {
-            return multiset(both, table, counts, table.primaryKey() == null ? "no primary key"
-                    : "a primary key with a column type other than integer, text or uuid");
+            BothSides.Both<Long, Long> counts = both.run(sourceRows::count, targetRows::count);
+            return options.mode() == VerifyMode.COUNTS ? result(table, TableVerification.Method.COUNTS, counts,
+                    new ChunkCounts(0, 0), List.of(), false, List.of()) : multiset(both, table, counts,
+                    table.primaryKey() == null ? "no primary key"
+                            : "a primary key with a column type other than integer, text or uuid");
         }
-        KeyPlan plan = (targetPlans ? counted.target() : counted.source()).plan();
+        // PostgresRows does not plan: PostgreSQL → SQLite plans on the SQLite side.
+        boolean targetPlans = route == Route.POSTGRES_TO_SQLITE;
+        KeyPlan plan = (targetPlans ? targetRows : sourceRows).plan(options.chunkRows());
         if (plan.problem() != null) {
-            return multiset(both, table, counts, plan.problem());
+            return multiset(both, table, both.run(sourceRows::count, targetRows::count), plan.problem());
         }
         boolean binary = route == Route.SQLITE_TO_POSTGRES;
         ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options, binary);
@@ -195,21 +189,17 @@ public final class Verifier {
         for (int i = 0; i < ranges.size(); i++) {
             search.compare(ranges.get(i), rangeDigests.get(i));
         }
-        long outside = counts.target() - search.targetRowsInChunks();
-        // Rows whose key holds NULL belong to no key range; only the target can have them (the plan checked the
-        // source).
+        // The chunks' digests counted every row but those whose key holds NULL, which belong to no key range;
+        // the side that planned has none (the plan checked), the other side counts them (an index search where the
+        // key is indexed, instead of PostgreSQL's count(*) of the whole table).
+        long sourceNulls = targetPlans ? sourceRows.nullKeyRows() : 0;
+        long outside = targetPlans ? 0 : targetRows.nullKeyRows();
+        BothSides.Both<Long, Long> counts = new BothSides.Both<>(search.sourceRowsInChunks() + sourceNulls,
+                search.targetRowsInChunks() + outside);
         ChunkCounts chunks = new ChunkCounts(search.chunksCompared(), search.chunksDiffering() + (outside > 0 ? 1 : 0));
         return result(table, TableVerification.Method.CHUNKS, counts, chunks, search.differences(),
                 search.moreDifferences(), outside > 0 ? List.of(outside + " target rows have NULL in the primary key "
                         + "and could not be compared by key") : List.of());
-    }
-
-    /** A side's row count, and its chunk plan when it was asked for one (else null). */
-    private record Counted(long rows, KeyPlan plan) {}
-
-    private Counted counted(TableRows rows, boolean plan) {
-        long count = rows.count();
-        return new Counted(count, plan ? rows.plan(options.chunkRows()) : null);
     }
 
     /** Chunks compared and differing. */
