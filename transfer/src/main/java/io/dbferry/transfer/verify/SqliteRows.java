@@ -4,7 +4,6 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
-import io.dbferry.introspect.mapping.TargetType;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.profile.SourceValue;
 import io.dbferry.transfer.profile.StorageClass;
@@ -29,9 +28,9 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
- * The source side: rows read with their storage class ({@code typeof()}, packed into one integer per row by
- * {@link StorageClasses}; TEXT decoded strictly, as {@link SourceValue} does), passed through each column's
- * transform — the one {@code migrate} uses — and made canonical (plain JSON in one scan, {@link PlainJson}).
+ * The source side: rows read with their storage class ({@link StorageClasses}; TEXT decoded strictly, as
+ * {@link SourceValue} does), passed through each column's transform — the one {@code migrate} uses — and made
+ * canonical (plain JSON in one scan, {@link PlainJson}).
  * A value the transform rejects gets {@link CanonicalValue#rejected(String)}, which equals no target value.
  * Key columns are compared in the BINARY collation, whatever collation the column declares.
  */
@@ -46,6 +45,9 @@ final class SqliteRows extends TableRows {
     private final String select;
     private final String encoding;
     private final boolean utf16;
+    /** The storage classes of the result {@link #classesOf}. */
+    private StorageClasses.Reader classes;
+    private ResultSet classesOf;
     /** Encodes rows for {@link #binaryDigest}; made on first use. */
     private CopyBinaryEncoder encoder;
 
@@ -70,9 +72,7 @@ final class SqliteRows extends TableRows {
         for (MappedColumn column : table.columns()) {
             values.add(SQLITE.render(SqliteTableReader.valueField(column)));
         }
-        this.select = "select " + String.join(", ", values) + ", "
-                + String.join(", ", StorageClasses.packedColumns(values, table.columns().stream()
-                        .map(c -> likelyStorageClass(c.targetType())).toList())) + " from " + tableName();
+        this.select = "select " + String.join(", ", values) + " from " + tableName();
         try {
             this.encoding = SqliteSource.encoding(connection);
         } catch (SQLException e) {
@@ -80,16 +80,6 @@ final class SqliteRows extends TableRows {
                     + "side: " + e.getMessage(), e);
         }
         this.utf16 = !"UTF-8".equalsIgnoreCase(encoding);
-    }
-
-    /** The storage class a SQLite value read into a column of this type most likely has: speed only. */
-    private static StorageClass likelyStorageClass(TargetType type) {
-        return switch (type.type()) {
-            case SMALLINT, INTEGER, BIGINT, BOOLEAN -> StorageClass.INTEGER;
-            case DOUBLE_PRECISION, NUMERIC -> StorageClass.REAL;
-            case BYTEA -> StorageClass.BLOB;
-            default -> StorageClass.TEXT; // text types, JSON, UUIDs, and dates and times, which SQLite holds as text
-        };
     }
 
     @Override
@@ -215,16 +205,21 @@ final class SqliteRows extends TableRows {
     /** Reads each value by its storage class, keeping it in {@code raw}, and returns the canonical texts. */
     private String[] canonicalValues(ResultSet rs, Object[] raw) throws SQLException {
         String[] values = new String[transforms.length];
-        for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
-            long classes = rs.getLong(transforms.length + group + 1);
-            int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
-            for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
-                StorageClass storageClass = StorageClasses.at(classes, i % StorageClasses.PER_COLUMN);
-                raw[i] = StorageClasses.read(rs, i + 1, storageClass, utf16);
-                values[i] = raw[i] == null ? null : canonical(i, raw[i]);
-            }
+        StorageClasses.Reader classes = storageClasses(rs);
+        for (int i = 0; i < transforms.length; i++) {
+            raw[i] = StorageClasses.read(rs, i + 1, classes.at(i + 1), utf16);
+            values[i] = raw[i] == null ? null : canonical(i, raw[i]);
         }
         return values;
+    }
+
+    /** The storage classes of the current row of {@code rs}: the reader of the last result, or a new one. */
+    private StorageClasses.Reader storageClasses(ResultSet rs) throws SQLException {
+        if (classesOf != rs) {
+            classes = new StorageClasses.Reader(rs);
+            classesOf = rs;
+        }
+        return classes;
     }
 
     private String canonical(int column, Object value) {
@@ -267,19 +262,16 @@ final class SqliteRows extends TableRows {
     /** The current row's binary COPY tuple, or {@link #NOT_STORABLE}; {@code values} is scratch space. */
     private CopyData binaryRow(ResultSet rs, Object[] values) throws SQLException {
         boolean storable = true;
-        for (int group = 0; group * StorageClasses.PER_COLUMN < transforms.length; group++) {
-            long classes = rs.getLong(transforms.length + group + 1);
-            int last = Math.min(transforms.length, (group + 1) * StorageClasses.PER_COLUMN);
-            for (int i = group * StorageClasses.PER_COLUMN; i < last; i++) {
-                StorageClass storageClass = StorageClasses.at(classes, i % StorageClasses.PER_COLUMN);
-                if (storageClass == StorageClass.TEXT && !utf16 && transforms[i] instanceof JsonTransform) {
-                    values[i] = storedJson(i, StorageClasses.bytes(rs, i + 1));
-                } else {
-                    Object raw = StorageClasses.read(rs, i + 1, storageClass, utf16);
-                    values[i] = raw == null ? null : stored(i, raw);
-                }
-                storable &= values[i] != NOT_STORABLE;
+        StorageClasses.Reader classes = storageClasses(rs);
+        for (int i = 0; i < transforms.length; i++) {
+            StorageClass storageClass = classes.at(i + 1);
+            if (storageClass == StorageClass.TEXT && !utf16 && transforms[i] instanceof JsonTransform) {
+                values[i] = storedJson(i, StorageClasses.bytes(rs, i + 1));
+            } else {
+                Object raw = StorageClasses.read(rs, i + 1, storageClass, utf16);
+                values[i] = raw == null ? null : stored(i, raw);
             }
+            storable &= values[i] != NOT_STORABLE;
         }
         if (!storable) {
             return NOT_STORABLE;

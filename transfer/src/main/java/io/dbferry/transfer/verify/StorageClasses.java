@@ -8,73 +8,60 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.sqlite.core.CoreStatement;
+import org.sqlite.core.SafeStmtPtr;
 
 /**
- * The storage classes of a row's values (https://www.sqlite.org/datatype3.html §2), computed by SQLite and
- * packed 3 bits a value into one INTEGER column per {@value #PER_COLUMN} values — one {@code getLong} per row
- * instead of one {@code typeof()} text per value, which the profile of issue 7 found to cost a tenth of the
- * source side's time. Stateless.
+ * The storage classes of a row's values (https://www.sqlite.org/datatype3.html §2), asked of SQLite value by
+ * value with {@code sqlite3_column_type()} (https://www.sqlite.org/c3ref/column_blob.html) through sqlite-jdbc's
+ * statement pointer ({@code org.sqlite.core}, public but below JDBC). JDBC has no such question: {@code getObject}
+ * asks the same and then reads the value, decoding TEXT into a string, and packing {@code typeof()} of each value
+ * into a column made SQLite evaluate a CASE per value — a quarter more time on the benchmark's orders than this
+ * (benchmarks/RESULTS.md, 2026-12-02 "verify: binary digests"). Should sqlite-jdbc change these classes, the build
+ * breaks here rather than a verification going wrong.
  */
 final class StorageClasses {
-
-    /** Values whose storage classes one packed INTEGER (63 usable bits) holds. */
-    static final int PER_COLUMN = 20;
-
-    private static final StorageClass[] BY_CODE = {StorageClass.NULL, StorageClass.INTEGER, StorageClass.REAL,
-        StorageClass.TEXT, StorageClass.BLOB};
 
     private StorageClasses() {}
 
     /**
-     * The SQL expressions that pack the storage classes of the given value expressions, {@value #PER_COLUMN}
-     * to an expression: {@code (case typeof(v0) when 'text' then 3 when 'null' then 0 … end) | (… << 3) | …}, each
-     * value's likely class compared first — SQLite compares the WHEN arms in order, and this halved the
-     * expressions' cost on the benchmark's orders (3.2 s → 1.4 s of SQLite CPU, benchmarks/RESULTS.md).
-     *
-     * @param values the value expressions as rendered SQL, never null
-     * @param likely the storage class each value most likely has, in the same order; never null
-     * @return one expression per {@value #PER_COLUMN} values, never null
+     * Asks the storage classes of the current row of one SQLite result; not thread-safe, one per result.
      */
-    static List<String> packedColumns(List<String> values, List<StorageClass> likely) {
-        List<String> columns = new ArrayList<>();
-        for (int start = 0; start < values.size(); start += PER_COLUMN) {
-            List<String> parts = new ArrayList<>();
-            for (int i = start; i < Math.min(values.size(), start + PER_COLUMN); i++) {
-                StorageClass first = likely.get(i);
-                StringBuilder arms = new StringBuilder(arm(first));
-                for (StorageClass other : BY_CODE) {
-                    if (other != first && other != StorageClass.BLOB) {
-                        arms.append(arm(other));
-                    }
-                }
-                parts.add("((case typeof(" + values.get(i) + ")" + arms + " else " + code(StorageClass.BLOB)
-                        + " end) << " + 3 * (i - start) + ")");
-            }
-            columns.add("(" + String.join(" | ", parts) + ")");
+    static final class Reader {
+        private final SafeStmtPtr pointer;
+        private final List<SafeStmtPtr.SafePtrIntFunction<SQLException>> columnTypes = new ArrayList<>();
+
+        /**
+         * @param rs a sqlite-jdbc result set, never null
+         * @throws SQLException when it does not come from sqlite-jdbc
+         */
+        Reader(ResultSet rs) throws SQLException {
+            this.pointer = rs.getStatement().unwrap(CoreStatement.class).pointer;
         }
-        return columns;
-    }
 
-    /** {@code when 'text' then 3}: a storage class's name as {@code typeof()} returns it, and its code. */
-    private static String arm(StorageClass storageClass) {
-        return " when '" + storageClass.name().toLowerCase(Locale.ROOT) + "' then " + code(storageClass);
-    }
-
-    private static int code(StorageClass storageClass) {
-        return List.of(BY_CODE).indexOf(storageClass);
-    }
-
-    /**
-     * The storage class of the value at a position within a packed column.
-     *
-     * @param packed the packed column's value
-     * @param position the value's 0-based position among the column's {@value #PER_COLUMN}
-     * @return never null
-     */
-    static StorageClass at(long packed, int position) {
-        return BY_CODE[(int) (packed >>> (3 * position)) & 7];
+        /**
+         * The storage class of a value of the current row.
+         *
+         * @param index the value's 1-based column
+         * @return never null
+         * @throws SQLException when the driver fails
+         */
+        StorageClass at(int index) throws SQLException {
+            while (columnTypes.size() < index) {
+                int column = columnTypes.size(); // sqlite3_column_type counts from 0
+                columnTypes.add((db, statement) -> db.column_type(statement, column));
+            }
+            // SQLITE_INTEGER 1, SQLITE_FLOAT 2, SQLITE_TEXT 3, SQLITE_BLOB 4, SQLITE_NULL 5
+            // (https://www.sqlite.org/c3ref/c_blob.html)
+            return switch (pointer.safeRunInt(columnTypes.get(index - 1))) {
+                case 1 -> StorageClass.INTEGER;
+                case 2 -> StorageClass.REAL;
+                case 3 -> StorageClass.TEXT;
+                case 4 -> StorageClass.BLOB;
+                default -> StorageClass.NULL;
+            };
+        }
     }
 
     /**
