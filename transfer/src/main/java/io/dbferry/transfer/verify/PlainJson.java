@@ -194,8 +194,12 @@ final class PlainJson {
         if (aLength != bLength) {
             return Integer.compare(aLength, bLength);
         }
-        return Arrays.compareUnsigned(out, members[3 * a], members[3 * a + 1], out, members[3 * b],
-                members[3 * b + 1]);
+        for (int i = members[3 * a], j = members[3 * b]; i < members[3 * a + 1]; i++, j++) {
+            if (out[i] != out[j]) {
+                return Integer.compare(out[i] & 0xFF, out[j] & 0xFF); // keys are short: no vectorized compare
+            }
+        }
+        return 0;
     }
 
     private void array() {
@@ -304,8 +308,10 @@ final class PlainJson {
     }
 
     private void literal(byte[] word) {
-        if (!Arrays.equals(in, at, Math.min(in.length, at + word.length), word, 0, word.length)) {
-            throw NOT_PLAIN;
+        for (int i = 0; i < word.length; i++) {
+            if (in[at + i] != word[i]) { // past the end: the caller treats the exception as not plain
+                throw NOT_PLAIN;
+            }
         }
         at += word.length;
         putBytes(word, 0, word.length);
