@@ -1,7 +1,6 @@
 package io.dbferry.transfer.verify;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -30,13 +29,12 @@ final class PlainJson {
     private static final NotPlain NOT_PLAIN = new NotPlain();
 
     private final byte[] in;
-    private byte[] out;
-    private int length;
+    private final JsonBytes out;
     private int at;
 
     private PlainJson(byte[] in) {
         this.in = in;
-        this.out = new byte[in.length + 16];
+        this.out = new JsonBytes(in.length + 16);
     }
 
     /**
@@ -66,7 +64,7 @@ final class PlainJson {
         try {
             scan.value();
             scan.whitespace();
-            return scan.at == json.length ? Arrays.copyOf(scan.out, scan.length) : null;
+            return scan.at == json.length ? scan.out.toArray() : null;
         } catch (NotPlain | ArrayIndexOutOfBoundsException e) {
             return null; // not plain, or cut short: the parser decides
         }
@@ -85,137 +83,55 @@ final class PlainJson {
         }
     }
 
-    /**
-     * An object, its members in jsonb's key order (shorter UTF-8 first, then byte by byte, which is code point
-     * order; the last of duplicate keys wins). Each member is recorded as three offsets into {@code out}: its
-     * start, which is its key's, the end of its key (quotes included, which change neither order nor equality)
-     * and its end.
-     */
+    /** An object, its members in jsonb's key order ({@link JsonBytes.Members}). */
     private void object() {
-        int start = length;
-        put((byte) '{');
+        JsonBytes.Members members = out.members(out.length());
+        out.put((byte) '{');
         at++;
         whitespace();
         if (in[at] == '}') {
             at++;
-            put((byte) '}');
+            out.put((byte) '}');
             return;
         }
-        int[] members = new int[12];
-        int count = 0;
-        boolean ordered = true;
         do {
-            if (count > 0) {
-                put((byte) ',');
-                put((byte) ' ');
+            if (members.count() > 0) {
+                out.put((byte) ',');
+                out.put((byte) ' ');
             }
             whitespace();
-            int memberStart = length;
+            int memberStart = out.length();
             string();
-            int keyEnd = length;
+            int keyEnd = out.length();
             whitespace();
             expect(':');
-            put((byte) ':');
-            put((byte) ' ');
+            out.put((byte) ':');
+            out.put((byte) ' ');
             value();
             whitespace();
-            if (3 * count + 3 > members.length) {
-                members = Arrays.copyOf(members, 2 * members.length);
-            }
-            members[3 * count] = memberStart;
-            members[3 * count + 1] = keyEnd;
-            members[3 * count + 2] = length;
-            ordered &= count == 0 || compareKeys(members, count - 1, count) < 0;
-            count++;
+            members.add(memberStart, keyEnd);
         } while (next() == ',');
         if (in[at - 1] != '}') {
             throw NOT_PLAIN;
         }
-        if (!ordered) {
-            reorder(start, members, count);
-        }
-        put((byte) '}');
-    }
-
-    /** Rewrites an object's members after its {@code {} in key order; {@code }} is not written yet. */
-    private void reorder(int start, int[] members, int count) {
-        byte[] written = Arrays.copyOfRange(out, start, length);
-        int[] order = sorted(members, count);
-        boolean[] overridden = new boolean[count]; // a later duplicate wins, as in jsonb
-        for (int i = 0; i + 1 < count; i++) {
-            overridden[i] = compareKeys(members, order[i], order[i + 1]) == 0;
-        }
-        length = start + 1;
-        boolean first = true;
-        for (int i = 0; i < count; i++) {
-            if (overridden[i]) {
-                continue;
-            }
-            int member = order[i];
-            if (!first) {
-                put((byte) ',');
-                put((byte) ' ');
-            }
-            first = false;
-            int from = members[3 * member] - start;
-            putBytes(written, from, members[3 * member + 2] - start - from);
-        }
-    }
-
-    /**
-     * The members' indexes in key order, duplicates in input order (a stable sort): an insertion sort, as
-     * objects are small (boxing indexes for {@link Arrays#sort(Object[])} took most of this class's time), and
-     * that sort for large ones.
-     */
-    private int[] sorted(int[] members, int count) {
-        if (count > 32) {
-            Integer[] order = new Integer[count];
-            Arrays.setAll(order, i -> i);
-            Arrays.sort(order, (a, b) -> compareKeys(members, a, b));
-            return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-        }
-        int[] order = new int[count];
-        for (int i = 0; i < count; i++) {
-            int member = i;
-            int j = i - 1;
-            while (j >= 0 && compareKeys(members, order[j], member) > 0) {
-                order[j + 1] = order[j];
-                j--;
-            }
-            order[j + 1] = member;
-        }
-        return order;
-    }
-
-    /** jsonb's key order of members {@code a} and {@code b}: shorter UTF-8 first, then unsigned bytes. */
-    private int compareKeys(int[] members, int a, int b) {
-        int aLength = members[3 * a + 1] - members[3 * a];
-        int bLength = members[3 * b + 1] - members[3 * b];
-        if (aLength != bLength) {
-            return Integer.compare(aLength, bLength);
-        }
-        for (int i = members[3 * a], j = members[3 * b]; i < members[3 * a + 1]; i++, j++) {
-            if (out[i] != out[j]) {
-                return Integer.compare(out[i] & 0xFF, out[j] & 0xFF); // keys are short: no vectorized compare
-            }
-        }
-        return 0;
+        members.order();
+        out.put((byte) '}');
     }
 
     private void array() {
-        put((byte) '[');
+        out.put((byte) '[');
         at++;
         whitespace();
         if (in[at] == ']') {
             at++;
-            put((byte) ']');
+            out.put((byte) ']');
             return;
         }
         boolean first = true;
         do {
             if (!first) {
-                put((byte) ',');
-                put((byte) ' ');
+                out.put((byte) ',');
+                out.put((byte) ' ');
             }
             value();
             whitespace();
@@ -224,7 +140,7 @@ final class PlainJson {
         if (in[at - 1] != ']') {
             throw NOT_PLAIN;
         }
-        put((byte) ']');
+        out.put((byte) ']');
     }
 
     /** A string without escapes, quotes included, copied as is: jsonb prints it so. */
@@ -241,7 +157,7 @@ final class PlainJson {
             }
         }
         at++;
-        putBytes(in, start, at - start);
+        out.putBytes(in, start, at - start);
     }
 
     /**
@@ -290,7 +206,7 @@ final class PlainJson {
             throw NOT_PLAIN;
         }
         int from = negative && zero ? start + 1 : start;
-        putBytes(in, from, at - from);
+        out.putBytes(in, from, at - from);
     }
 
     /** Reads one or more digits; returns whether all were zeros. */
@@ -314,7 +230,7 @@ final class PlainJson {
             }
         }
         at += word.length;
-        putBytes(word, 0, word.length);
+        out.putBytes(word, 0, word.length);
     }
 
     private void whitespace() {
@@ -336,20 +252,5 @@ final class PlainJson {
 
     private byte next() {
         return in[at++];
-    }
-
-    private void put(byte b) {
-        if (length == out.length) {
-            out = Arrays.copyOf(out, 2 * out.length);
-        }
-        out[length++] = b;
-    }
-
-    private void putBytes(byte[] bytes, int from, int count) {
-        if (length + count > out.length) {
-            out = Arrays.copyOf(out, Math.max(2 * out.length, length + count));
-        }
-        System.arraycopy(bytes, from, out, length, count);
-        length += count;
     }
 }

@@ -6,13 +6,11 @@ import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.profile.SourceValue;
-import io.dbferry.transfer.profile.StorageClass;
 import io.dbferry.transfer.read.SqliteTableReader;
 import io.dbferry.transfer.transform.JsonTransform;
 import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.Transforms;
 import io.dbferry.transfer.transform.ValueTransform;
-import io.dbferry.transfer.write.CopyBinaryEncoder;
 import io.dbferry.transfer.write.CopyData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -49,7 +47,7 @@ final class SqliteRows extends TableRows {
     private StorageClasses.Reader classes;
     private ResultSet classesOf;
     /** Encodes rows for {@link #binaryDigest}; made on first use. */
-    private CopyBinaryEncoder encoder;
+    private StoredRow storedRow;
 
     /**
      * @param key the key columns, null to read the table only whole (as a multiset)
@@ -248,79 +246,22 @@ final class SqliteRows extends TableRows {
         };
     }
 
-    /**
-     * Hashes each row as the binary COPY tuple {@code migrate} would send, in the form the target stores it
-     * ({@link TargetForm}). A row with a value its transform rejects, or one that cannot be encoded, is hashed as
-     * one byte, which no tuple is.
-     */
+    /** Hashes each row as the binary COPY tuple {@code migrate} would send, in the form the target stores it. */
     @Override
     ChunkDigest binaryDigest(KeyRange range) {
-        if (encoder == null) {
-            encoder = new CopyBinaryEncoder(table.columns().stream().map(MappedColumn::targetType).toList());
+        if (storedRow == null) {
+            storedRow = new StoredRow(table, transforms, utf16);
         }
         RangeSql where = where(range);
         return query(select + where.where(), where.binds(), range, rs -> {
             ChunkDigest.Builder digest = new ChunkDigest.Builder();
-            Object[] values = new Object[transforms.length];
+            StorageClasses.Reader classes = storageClasses(rs);
             while (rs.next()) {
-                CopyData row = binaryRow(rs, values);
+                CopyData row = storedRow.of(rs, classes);
                 digest.add(row.bytes(), 0, row.length());
             }
             return digest.build();
         });
-    }
-
-    private static final CopyData NOT_STORABLE = new CopyData(new byte[] {-1}, 1);
-
-    /** The current row's binary COPY tuple, or {@link #NOT_STORABLE}; {@code values} is scratch space. */
-    private CopyData binaryRow(ResultSet rs, Object[] values) throws SQLException {
-        boolean storable = true;
-        StorageClasses.Reader classes = storageClasses(rs);
-        for (int i = 0; i < transforms.length; i++) {
-            StorageClass storageClass = classes.at(i + 1);
-            if (storageClass == StorageClass.TEXT && !utf16 && transforms[i] instanceof JsonTransform) {
-                values[i] = storedJson(i, StorageClasses.bytes(rs, i + 1));
-            } else {
-                Object raw = StorageClasses.read(rs, i + 1, storageClass, utf16);
-                values[i] = raw == null ? null : stored(i, raw);
-            }
-            storable &= values[i] != NOT_STORABLE;
-        }
-        if (!storable) {
-            return NOT_STORABLE;
-        }
-        try {
-            return encoder.encodeRow(values);
-        } catch (RuntimeException e) {
-            return NOT_STORABLE; // a value of a type the encoder does not take: the canonical text decides
-        }
-    }
-
-    /**
-     * JSON text as the target stores it: plain JSON made canonical straight from its UTF-8 bytes (as
-     * {@code byte[]}, which the encoder takes for {@code jsonb}), anything else as {@link #stored} makes it.
-     */
-    private Object storedJson(int column, byte[] utf8) {
-        byte[] plain = PlainJson.canonical(utf8);
-        return plain != null ? plain : stored(column, StorageClasses.text(utf8));
-    }
-
-    /** A non-null value transformed as {@code migrate} does and in the form the target stores it. */
-    private Object stored(int column, Object value) {
-        if (transforms[column] instanceof JsonTransform && value instanceof String text) {
-            Optional<String> accepted = PlainJson.canonical(text).or(() -> CanonicalJson.ofAccepted(text));
-            if (accepted.isPresent()) {
-                return accepted.get(); // as canonical() does
-            }
-        }
-        try {
-            return switch (transforms[column].apply(value)) {
-                case TransformResult.Converted c -> TargetForm.of(table.columns().get(column).targetType(), c.value());
-                case TransformResult.Rejected r -> NOT_STORABLE;
-            };
-        } catch (RuntimeException e) {
-            return NOT_STORABLE;
-        }
     }
 
     @Override
