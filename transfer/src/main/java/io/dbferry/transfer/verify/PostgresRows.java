@@ -130,7 +130,7 @@ final class PostgresRows extends TableRows {
      * §4.1.2.2), which reads the same whatever {@code standard_conforming_strings} says; its type, text or uuid,
      * comes from the key column it is compared with.
      */
-    static String literal(Object value) {
+    private static String literal(Object value) {
         if (value instanceof Long number) {
             return number.toString();
         }

@@ -31,9 +31,10 @@ final class NumericBinary {
 
     /** Appends the field: its int32 length, then the value. */
     static void write(BigDecimal value, CopyBytes out) {
-        if (value.scale() >= 0 && value.scale() <= 18 && value.unscaledValue().bitLength() < 63
-                && Math.abs(value.unscaledValue().longValue()) <= MAX_SMALL) {
-            writeSmall(value.unscaledValue().longValue(), value.scale(), out);
+        BigInteger unscaled = value.unscaledValue();
+        if (value.scale() >= 0 && value.scale() <= 18 && unscaled.bitLength() < 63
+                && Math.abs(unscaled.longValue()) <= MAX_SMALL) {
+            writeSmall(unscaled.longValue(), value.scale(), out);
         } else {
             writeAny(value, out);
         }
