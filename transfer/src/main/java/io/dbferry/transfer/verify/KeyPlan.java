@@ -16,6 +16,23 @@ record KeyPlan(List<List<Object>> boundaries, String problem) {
         boundaries = List.copyOf(boundaries);
     }
 
+    /**
+     * This plan with adjacent chunks merged: every {@code factor}-th boundary kept.
+     *
+     * @param factor how many chunks become one, ≥ 1
+     * @return never null; this plan for a factor of 1
+     */
+    KeyPlan merged(int factor) {
+        if (factor == 1) {
+            return this;
+        }
+        List<List<Object>> kept = new java.util.ArrayList<>();
+        for (int i = factor - 1; i < boundaries.size(); i += factor) {
+            kept.add(boundaries.get(i));
+        }
+        return new KeyPlan(kept, problem);
+    }
+
     /** The chunks, in key order; at least one. */
     List<KeyRange> chunks() {
         List<KeyRange> chunks = new java.util.ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dbferry.transfer.pipeline.MigrationOptions;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A checksum verification takes a keyed table's row counts from its chunks' digests and counts only the rows
  * no key range holds (NULL in a key column): the counts it reports are the tables' {@code count(*)}, on both
- * sides, also when the target has rows with a NULL key.
+ * sides, also when the target has rows with a NULL key. And how many chunks it counts them in: large chunks are
+ * merged from 10,000-row ones only as far as every worker keeps chunks to take.
  */
 class VerifierCountsIT {
 
@@ -60,6 +62,26 @@ class VerifierCountsIT {
         assertThat(item.targetRows()).isEqualTo(2502);
         assertThat(item.notes()).containsExactly("2 target rows have NULL in the primary key and could not be "
                 + "compared by key");
+    }
+
+    @Test
+    void mergesLargeChunksOnlyAsFarAsTheWorkersAllow() throws Exception {
+        databases.source("CREATE TABLE wide (id INTEGER PRIMARY KEY)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 80000) "
+                        + "INSERT INTO wide SELECT i FROM n");
+        MigrationOptions options = MigrationOptions.builder().tables(List.of("wide")).build();
+        databases.migrate(options);
+
+        // Planned at 10,000 rows: 8 chunks; merged two by two for one worker (4 chunks each), not for two.
+        assertThat(wide(options, 1).chunksCompared()).isEqualTo(4);
+        assertThat(wide(options, 2).chunksCompared()).isEqualTo(8);
+        assertThat(wide(options, 1).sourceRows()).isEqualTo(80_000);
+        assertThat(wide(options, 1).matches()).isTrue();
+    }
+
+    private TableVerification wide(MigrationOptions options, int workers) throws Exception {
+        return databases.verify(new VerifyOptions(VerifyMode.CHECKSUM, 20, VerifyOptions.DEFAULT_CHUNK_ROWS, 64,
+                workers), options).tables().getFirst();
     }
 
     private TableVerification verify() throws Exception {
