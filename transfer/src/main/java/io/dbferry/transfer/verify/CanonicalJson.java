@@ -75,12 +75,17 @@ final class CanonicalJson {
      * The canonical text of source JSON text that {@code JsonTransform} surely accepts unchanged, found in one
      * parse instead of the transform's and this class's two: strict JSON, nothing after the value, no
      * {@code \u0000} and no surrogate in any string or key, no number with an exponent or longer than 16383
-     * characters. Anything else is left to the transform, which may reject it.
+     * characters. Anything else is left to the transform, which may reject it. Plain JSON, the common case, is
+     * written in one scan without a parser ({@link PlainJson}).
      *
      * @param json source text, never null
      * @return the canonical text, empty when the transform must judge the text; never null
      */
     static Optional<String> ofAccepted(String json) {
+        Optional<String> plain = PlainJson.canonical(json);
+        if (plain.isPresent()) {
+            return plain;
+        }
         try {
             return Optional.of(write(json, true));
         } catch (IllegalArgumentException e) {

@@ -74,7 +74,7 @@ public final class CanonicalValue {
             case DOUBLE_PRECISION -> doubleText((Double) value);
             case NUMERIC -> value instanceof BigDecimal b ? numeric(type, b) : (String) value;
             case TEXT -> (String) value;
-            case VARCHAR -> type.length() == 0 ? (String) value : cut((String) value, type.length());
+            case VARCHAR -> type.length() == 0 ? (String) value : TargetForm.cut((String) value, type.length());
             case CHAR -> stripTrailingSpaces((String) value);
             case BYTEA -> HexFormat.of().formatHex((byte[]) value);
             case BOOLEAN -> (Boolean) value ? "t" : "f";
@@ -176,11 +176,6 @@ public final class CanonicalValue {
      */
     static String numberText(BigDecimal value) {
         return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
-    }
-
-    private static String cut(String text, int length) {
-        return text.codePointCount(0, text.length()) <= length ? text
-                : text.substring(0, text.offsetByCodePoints(0, length));
     }
 
     private static String stripTrailingSpaces(String text) {

@@ -6,9 +6,10 @@ import java.util.Arrays;
 
 /**
  * The row count and an order-independent 128-bit hash of the rows of one chunk on one side: each row's
- * canonical values are framed into one byte array (see {@link Builder#add(String[])}), hashed with MurmurHash3
- * (x64, 128 bits, seed 0; commons-codec's {@code MurmurHash3.hash128x64}, fast and not cryptographic) and the hashes are added,
- * each 64-bit half modulo 2^64. Equal digests mean, but for a chance of about 2^-128, equal multisets of rows.
+ * canonical values are framed into one byte array (see {@link Builder#add(String[])}), or its binary COPY tuple
+ * taken ({@link Builder#add(byte[], int, int)}), hashed with MurmurHash3 (x64, 128 bits, seed 0; commons-codec's
+ * {@code MurmurHash3.hash128x64}, fast and not cryptographic) and the hashes are added, each 64-bit half modulo
+ * 2^64. Equal digests mean, but for a chance of about 2^-128, equal multisets of rows.
  *
  * @param rows the number of rows, ≥ 0
  * @param low the sum of the rows' first 64 hash bits

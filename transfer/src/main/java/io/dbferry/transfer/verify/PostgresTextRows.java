@@ -75,14 +75,6 @@ final class PostgresTextRows extends TableRows {
     }
 
     @Override
-    long count() {
-        return query("select count(*)" + from, List.of(), KeyRange.ALL, rs -> {
-            rs.next();
-            return rs.getLong(1);
-        });
-    }
-
-    @Override
     KeyPlan plan(int chunkRows) {
         String sql = "select " + String.join(", ", keyExpressions()) + from + " order by "
                 + String.join(", ", keyExpressions());

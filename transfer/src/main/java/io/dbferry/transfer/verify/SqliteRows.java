@@ -93,92 +93,7 @@ final class SqliteRows extends TableRows {
      */
     @Override
     KeyPlan plan(int chunkRows) {
-        return onlyIntegerKeys() ? integerPlan(chunkRows) : checkedPlan(chunkRows);
-    }
-
-    /**
-     * Whether every key column is an integer one and holds only INTEGER values — checked by SQLite in one
-     * scan, so that the keys need not be read with their storage class one by one.
-     */
-    private boolean onlyIntegerKeys() {
-        if (!key.parts().stream().allMatch(p -> p.kind() == KeyColumns.Kind.INTEGER)) {
-            return false;
-        }
-        String sql = "select count(*) from " + tableName() + " where " + String.join(" or ",
-                key.parts().stream().map(p -> "typeof(" + name(p) + ") <> 'integer'").toList());
-        return query(sql, List.of(), KeyRange.ALL, rs -> rs.next() && rs.getLong(1) == 0);
-    }
-
-    /**
-     * The plan of integer keys: only every {@code chunkRows}-th key is read, each by one query that has SQLite
-     * step over the keys before it ({@code limit 1 offset chunkRows} from the last boundary on) instead of
-     * handing every key through JDBC (the benchmark's orders: 0.43 s against 0.53 s, while nothing else runs).
-     */
-    private KeyPlan integerPlan(int chunkRows) {
-        String keys = String.join(", ", key.parts().stream().map(this::name).toList());
-        String order = " order by " + String.join(", ", keyExpressions()) + " limit 1 offset " + chunkRows;
-        List<List<Object>> boundaries = new ArrayList<>();
-        List<Object> boundary = nextBoundary("select " + keys + " from " + tableName() + order, List.of());
-        while (boundary != null) {
-            boundaries.add(boundary);
-            RangeSql from = RangeSql.of(keyExpressions(), new KeyRange(boundary, null));
-            boundary = nextBoundary("select " + keys + " from " + tableName() + from.where() + order, from.binds());
-        }
-        return new KeyPlan(boundaries, null);
-    }
-
-    /** The integer key a query returns, null when it returns no row. */
-    private List<Object> nextBoundary(String sql, List<Object> binds) {
-        return query(sql, binds, KeyRange.ALL, rs -> {
-            if (!rs.next()) {
-                return null;
-            }
-            List<Object> values = new ArrayList<>();
-            for (int i = 0; i < key.parts().size(); i++) {
-                values.add(rs.getLong(i + 1));
-            }
-            return values;
-        });
-    }
-
-    /**
-     * The plan of other keys: each key value read with its storage class and checked. In a UTF-16 database
-     * SQLite's BINARY collation compares UTF-16 bytes, which is code-point order for ASCII text only
-     * (https://www.sqlite.org/datatype3.html#collation), so a key with other characters is checked too.
-     */
-    private KeyPlan checkedPlan(int chunkRows) {
-        String sql = "select " + String.join(", ", key.parts().stream().map(p -> name(p) + ", typeof(" + name(p) + ")")
-                .toList()) + " from " + tableName() + " order by " + String.join(", ", keyExpressions());
-        List<List<Object>> boundaries = new ArrayList<>();
-        return query(sql, List.of(), KeyRange.ALL, rs -> {
-            for (long row = 0; rs.next(); row++) {
-                List<Object> values = new ArrayList<>();
-                for (int i = 0; i < key.parts().size(); i++) {
-                    SourceValue value = SourceValue.read(rs, 2 * i + 1, utf16);
-                    if (!KeyColumns.fits(key.parts().get(i), value)) {
-                        return new KeyPlan(List.of(), problem(key.parts().get(i), value));
-                    }
-                    if (utf16 && value.value() instanceof String text && !isAscii(text)) {
-                        return new KeyPlan(List.of(), "primary key column \"" + key.parts().get(i).column().source()
-                                .name() + "\" holds " + ValueDisplay.truncate(text) + ", which the " + encoding
-                                + " source does not sort as PostgreSQL sorts it (UTF-16 bytes against code points)");
-                    }
-                    values.add(value.value());
-                }
-                if (row > 0 && row % chunkRows == 0) {
-                    boundaries.add(values);
-                }
-            }
-            return new KeyPlan(boundaries, null);
-        });
-    }
-
-    @Override
-    long count() {
-        return query("select count(*) from " + tableName(), List.of(), KeyRange.ALL, rs -> {
-            rs.next();
-            return rs.getLong(1);
-        });
+        return new SqliteKeyPlanner(this, key, utf16, encoding).plan(chunkRows);
     }
 
     @Override
@@ -235,7 +150,7 @@ final class SqliteRows extends TableRows {
 
     private String canonical(int column, Object value) {
         if (transforms[column] instanceof JsonTransform && value instanceof String text) {
-            Optional<String> accepted = PlainJson.canonical(text).or(() -> CanonicalJson.ofAccepted(text));
+            Optional<String> accepted = CanonicalJson.ofAccepted(text);
             if (accepted.isPresent()) {
                 return accepted.get(); // what the transform would pass unchanged, made canonical in one parse
             }
@@ -269,7 +184,8 @@ final class SqliteRows extends TableRows {
         return key == null ? new RangeSql("", List.of()) : RangeSql.of(keyExpressions(), range);
     }
 
-    private List<String> keyExpressions() {
+    /** The key columns compared in the BINARY collation, in key order. */
+    List<String> keyExpressions() {
         return key.parts().stream().map(p -> name(p) + " collate binary").toList();
     }
 
@@ -289,21 +205,6 @@ final class SqliteRows extends TableRows {
 
     private String tableName() {
         return SQLITE.render(DSL.name(table.source().id().name()));
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static String problem(KeyColumns.Part part, SourceValue value) {
-        return "primary key column \"" + part.column().source().name() + "\" holds " + value.storageClass()
-                + (value.isNull() ? "" : " " + ValueDisplay.truncate(String.valueOf(value.value())))
-                + ", which does not sort as its " + part.column().targetType() + " value in PostgreSQL";
     }
 
     @Override

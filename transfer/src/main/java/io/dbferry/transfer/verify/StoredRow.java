@@ -74,7 +74,7 @@ final class StoredRow {
         }
     }
 
-    /** Plain JSON made canonical from its bytes (a {@code byte[]}, which the encoder takes), else as {@link #stored}. */
+    /** Plain JSON made canonical from its bytes (a {@code byte[]}, the encoder takes it), else as {@link #stored}. */
     private Object storedJson(int column, byte[] utf8) {
         byte[] plain = PlainJson.canonical(utf8);
         return plain != null ? plain : stored(column, StorageClasses.text(utf8));
@@ -83,7 +83,7 @@ final class StoredRow {
     /** A non-null value transformed and in the form the target stores it, or {@link #NOT_STORABLE}. */
     private Object stored(int column, Object value) {
         if (transforms[column] instanceof JsonTransform && value instanceof String text) {
-            Optional<String> accepted = PlainJson.canonical(text).or(() -> CanonicalJson.ofAccepted(text));
+            Optional<String> accepted = CanonicalJson.ofAccepted(text);
             if (accepted.isPresent()) {
                 return accepted.get(); // what the transform would pass unchanged, made canonical in one parse
             }

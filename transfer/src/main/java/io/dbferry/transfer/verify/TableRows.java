@@ -22,7 +22,9 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
      *
      * @return rows, ≥ 0
      */
-    abstract long count();
+    final long count() {
+        return count("");
+    }
 
     /**
      * Counts the rows with NULL in a key column: the rows no key range holds. Asked instead of {@link #count()}
@@ -36,9 +38,12 @@ abstract sealed class TableRows permits SqliteRows, PostgresRows, PostgresTextRo
         if (columns.isEmpty()) {
             throw new IllegalStateException("a table read whole has no key to be NULL");
         }
-        String sql = "select count(*)" + from() + " where " + String.join(" or ",
-                columns.stream().map(c -> c + " is null").toList());
-        return query(sql, List.of(), KeyRange.ALL, rs -> {
+        return count(" where " + String.join(" or ", columns.stream().map(c -> c + " is null").toList()));
+    }
+
+    /** Counts the rows a WHERE clause (with a leading space, or empty) selects. */
+    private long count(String where) {
+        return query("select count(*)" + from() + where, List.of(), KeyRange.ALL, rs -> {
             rs.next();
             return rs.getLong(1);
         });

@@ -43,7 +43,14 @@ final class TargetForm {
         };
     }
 
-    private static String cut(String text, int length) {
+    /**
+     * The text cut to its first {@code length} characters (code points), as {@code varchar(n)} cuts excess spaces.
+     *
+     * @param text never null
+     * @param length characters, ≥ 0
+     * @return the text itself when it is no longer; never null
+     */
+    static String cut(String text, int length) {
         return text.length() <= length || text.codePointCount(0, text.length()) <= length ? text
                 : text.substring(0, text.offsetByCodePoints(0, length));
     }

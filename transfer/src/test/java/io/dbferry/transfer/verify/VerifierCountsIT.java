@@ -52,7 +52,8 @@ class VerifierCountsIT {
     @Test
     void countsTargetRowsWithANullKeyAndSaysSo() throws Exception {
         databases.target("ALTER TABLE item DROP CONSTRAINT item_pkey",
-                "ALTER TABLE item ALTER COLUMN id DROP IDENTITY IF EXISTS", "ALTER TABLE item ALTER COLUMN id DROP NOT NULL",
+                "ALTER TABLE item ALTER COLUMN id DROP IDENTITY IF EXISTS",
+                "ALTER TABLE item ALTER COLUMN id DROP NOT NULL",
                 "INSERT INTO item (id, name) VALUES (NULL, 'orphan'), (NULL, 'another')");
 
         TableVerification item = verify();
