@@ -3,10 +3,11 @@ package io.dbferry.transfer.verify;
 import java.util.List;
 
 /**
- * The chunks of a table, planned from the source's keys in key order: a boundary after every
+ * The chunks of a table, planned from the source's keys in key order: a boundary after about every
  * {@code chunkRows} rows, so the chunks are {@code [start, b1)}, {@code [b1, b2)}, …, {@code [bn, end]}.
  *
- * @param boundaries the first key of every chunk but the first, ascending; never null
+ * @param boundaries the lower bound of every chunk but the first, ascending: its first key, or a key value below
+ *     it that the table need not hold; never null
  * @param problem why the keys cannot be ranged (a key value whose order differs between the sides), null when
  *     they can; the table is then compared as a multiset
  */

@@ -6,7 +6,7 @@ import java.util.List;
  * A range of primary-key values: a chunk, or a part of one after bisection. Keys compare as tuples, column by
  * column, in the order both databases agree on (see {@link KeyColumns}).
  *
- * @param lower the smallest key in the range (inclusive), null for no lower bound
+ * @param lower the lowest key the range takes (inclusive; the table need not hold it), null for no lower bound
  * @param upper the first key after the range (exclusive), null for no upper bound
  */
 record KeyRange(List<Object> lower, List<Object> upper) {

@@ -36,7 +36,11 @@ final class SqliteKeyPlanner {
      * @return never null
      */
     KeyPlan plan(int chunkRows) {
-        return onlyIntegerKeys() ? integerPlan(chunkRows) : checkedPlan(chunkRows);
+        if (!onlyIntegerKeys()) {
+            return checkedPlan(chunkRows);
+        }
+        KeyPlan dense = key.parts().size() == 1 ? densePlan(chunkRows) : null;
+        return dense != null ? dense : integerPlan(chunkRows);
     }
 
     /**
@@ -47,9 +51,80 @@ final class SqliteKeyPlanner {
         if (!key.parts().stream().allMatch(p -> p.kind() == KeyColumns.Kind.INTEGER)) {
             return false;
         }
+        if (keyIsRowid()) {
+            return true;
+        }
         String sql = "select count(*)" + rows.from() + " where " + String.join(" or ",
                 rows.keyColumnNames().stream().map(c -> "typeof(" + c + ") <> 'integer'").toList());
         return rows.query(sql, List.of(), KeyRange.ALL, rs -> rs.next() && rs.getLong(1) == 0);
+    }
+
+    /**
+     * Whether the key is the table's rowid: a column declared {@code INTEGER PRIMARY KEY} in a rowid table, which
+     * holds only integers and never NULL (https://www.sqlite.org/lang_createtable.html#rowid) — so it needs no
+     * scan to prove it. SQLite's own query plan for an equality on the column says so
+     * ({@code SEARCH t USING INTEGER PRIMARY KEY (rowid=?)}, https://www.sqlite.org/eqp.html); it also tells the
+     * look-alikes apart that are not the rowid ({@code INTEGER PRIMARY KEY DESC}, {@code INT PRIMARY KEY},
+     * {@code WITHOUT ROWID} tables). Should a SQLite version word its plans differently, the answer is false and
+     * the keys are scanned, as before.
+     */
+    private boolean keyIsRowid() {
+        if (key.parts().size() != 1) {
+            return false;
+        }
+        String sql = "explain query plan select 1" + rows.from() + " where " + rows.keyColumnNames().getFirst()
+                + " = 0";
+        return rows.query(sql, List.of(), KeyRange.ALL, rs -> {
+            boolean rowid = false;
+            while (rs.next()) {
+                // columns: id, parent, notused, detail
+                rowid |= rs.getString(4).endsWith(" USING INTEGER PRIMARY KEY (rowid=?)");
+            }
+            return rowid;
+        });
+    }
+
+    /**
+     * The plan of a single integer key most of whose range is taken — the usual ascending ids, with some rows
+     * deleted: the chunks are equal ranges of key values, computed from the key's minimum, maximum and row count
+     * (three index or b-tree look-ups, where {@link #integerPlan} steps over every key). Chunks are at most
+     * {@code chunkRows} rows where every value between the minimum and the maximum is a key, and at most
+     * {@code 2 × chunkRows} since at least half the values must be keys.
+     *
+     * @return null when fewer than half the values between the minimum and the maximum are keys, or the span
+     *     does not fit a long; {@link #integerPlan} then plans
+     */
+    private KeyPlan densePlan(int chunkRows) {
+        String column = rows.keyColumnNames().getFirst();
+        long count = rows.count();
+        if (count == 0) {
+            return new KeyPlan(List.of(), null);
+        }
+        long min = longOf("select min(" + column + ")" + rows.from());
+        long max = longOf("select max(" + column + ")" + rows.from());
+        long span;
+        try {
+            span = Math.addExact(Math.subtractExact(max, min), 1);
+        } catch (ArithmeticException e) {
+            return null;
+        }
+        if (span - count > count) {
+            return null;
+        }
+        long chunks = Math.ceilDiv(count, chunkRows);
+        long width = Math.ceilDiv(span, chunks);
+        List<List<Object>> boundaries = new ArrayList<>();
+        for (long i = 1; i < chunks && i * width < span; i++) { // i × width < span + chunks ≤ 3 × count: no overflow
+            boundaries.add(List.of(min + i * width));
+        }
+        return new KeyPlan(boundaries, null);
+    }
+
+    private long longOf(String sql) {
+        return rows.query(sql, List.of(), KeyRange.ALL, rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
     }
 
     /**
