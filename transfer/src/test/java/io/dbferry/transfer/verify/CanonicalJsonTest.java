@@ -84,4 +84,25 @@ class CanonicalJsonTest {
             assertThat(TRANSFORM.apply(json)).as(json).isInstanceOf(TransformResult.Converted.class);
         }
     }
+
+    @Test
+    void ordersKeysAsTheParserDoesWhereTheyShareLongPrefixes() {
+        // Keys of 0 to 20 characters from a small alphabet, so that many share their first 8 bytes or more and
+        // many are duplicates; ASCII and two- and three-byte characters, which change the UTF-8 length.
+        java.util.Random random = new java.util.Random(7);
+        String[] alphabet = {"a", "b", "é", "日"};
+        for (int document = 0; document < 2_000; document++) {
+            StringBuilder json = new StringBuilder("{");
+            int members = random.nextInt(12);
+            for (int m = 0; m < members; m++) {
+                StringBuilder key = new StringBuilder(random.nextBoolean() ? "prefix12" : "");
+                for (int c = random.nextInt(13); c > 0; c--) {
+                    key.append(alphabet[random.nextInt(random.nextInt(10) == 0 ? 4 : 2)]);
+                }
+                json.append(m == 0 ? "" : ",").append('"').append(key).append("\":").append(m);
+            }
+            String text = json.append('}').toString();
+            assertThat(PlainJson.canonical(text)).as(text).contains(CanonicalJson.of(text));
+        }
+    }
 }
