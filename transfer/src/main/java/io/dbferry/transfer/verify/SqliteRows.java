@@ -133,7 +133,7 @@ final class SqliteRows extends TableRows {
         String[] values = new String[transforms.length];
         StorageClasses.Reader classes = storageClasses(rs);
         for (int i = 0; i < transforms.length; i++) {
-            raw[i] = StorageClasses.read(rs, i + 1, classes.at(i + 1), utf16);
+            raw[i] = classes.read(rs, i + 1, classes.at(i + 1), utf16);
             values[i] = raw[i] == null ? null : canonical(i, raw[i]);
         }
         return values;

@@ -31,6 +31,7 @@ final class StorageClasses {
     static final class Reader {
         private final SafeStmtPtr pointer;
         private final List<SafeStmtPtr.SafePtrIntFunction<SQLException>> columnTypes = new ArrayList<>();
+        private final List<SafeStmtPtr.SafePtrDoubleFunction<SQLException>> columnDoubles = new ArrayList<>();
 
         /**
          * @param rs a sqlite-jdbc result set, never null
@@ -62,6 +63,28 @@ final class StorageClasses {
                 default -> StorageClass.NULL;
             };
         }
+
+        /**
+         * Reads a value of the current row by its storage class, as {@link StorageClasses#read} does; a REAL with
+         * {@code sqlite3_column_double()} at once, where {@code getDouble} asks its storage class again first.
+         *
+         * @param rs the result set this reader was made for, on its current row; never null
+         * @param index the value's 1-based column
+         * @param storageClass the value's storage class, from {@link #at}; never null
+         * @param utf16 whether the database stores text as UTF-16
+         * @return null for NULL
+         * @throws SQLException when the driver fails
+         */
+        Object read(ResultSet rs, int index, StorageClass storageClass, boolean utf16) throws SQLException {
+            if (storageClass != StorageClass.REAL) {
+                return StorageClasses.read(rs, index, storageClass, utf16);
+            }
+            while (columnDoubles.size() < index) {
+                int column = columnDoubles.size(); // sqlite3_column_double counts from 0
+                columnDoubles.add((db, statement) -> db.column_double(statement, column));
+            }
+            return pointer.safeRunDouble(columnDoubles.get(index - 1));
+        }
     }
 
     /**
@@ -86,7 +109,6 @@ final class StorageClasses {
         };
     }
 
-    /** The raw bytes; sqlite-jdbc returns null for an empty TEXT or BLOB. */
     /**
      * A TEXT or BLOB value's bytes: TEXT as stored, which is UTF-8 unless the database is UTF-16.
      *

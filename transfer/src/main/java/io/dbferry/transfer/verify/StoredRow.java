@@ -59,7 +59,7 @@ final class StoredRow {
             if (storageClass == StorageClass.TEXT && !utf16 && transforms[i] instanceof JsonTransform) {
                 values[i] = storedJson(i, StorageClasses.bytes(rs, i + 1));
             } else {
-                Object raw = StorageClasses.read(rs, i + 1, storageClass, utf16);
+                Object raw = classes.read(rs, i + 1, storageClass, utf16);
                 values[i] = raw == null ? null : stored(i, raw);
             }
             storable &= values[i] != NOT_STORABLE;
