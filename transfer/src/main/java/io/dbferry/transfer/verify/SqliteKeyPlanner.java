@@ -44,8 +44,9 @@ final class SqliteKeyPlanner {
     }
 
     /**
-     * Whether every key column is an integer one and holds only INTEGER values — checked by SQLite in one
-     * scan, so that the keys need not be read with their storage class one by one.
+     * Whether every key column is an integer one and holds only INTEGER values (so no NULL) — known for the rowid
+     * ({@link #keyIsRowid}), else checked by SQLite in one scan, so that the keys need not be read with their
+     * storage class one by one.
      */
     private boolean onlyIntegerKeys() {
         if (!key.parts().stream().allMatch(p -> p.kind() == KeyColumns.Kind.INTEGER)) {
@@ -68,7 +69,7 @@ final class SqliteKeyPlanner {
      * {@code WITHOUT ROWID} tables). Should a SQLite version word its plans differently, the answer is false and
      * the keys are scanned, as before.
      */
-    private boolean keyIsRowid() {
+    boolean keyIsRowid() {
         if (key.parts().size() != 1) {
             return false;
         }
@@ -86,8 +87,10 @@ final class SqliteKeyPlanner {
 
     /**
      * The plan of a single integer key most of whose range is taken — the usual ascending ids, with some rows
-     * deleted: the chunks are equal ranges of key values, computed from the key's minimum, maximum and row count
-     * (three index or b-tree look-ups, where {@link #integerPlan} steps over every key). Chunks are at most
+     * deleted: the chunks are equal ranges of key values, computed from the key's minimum and maximum (b-tree
+     * look-ups) and the row count (SQLite's {@code count(*)} reads the smallest b-tree of the table, in C), where
+     * {@link #integerPlan} steps over every key. Only for keys {@link #onlyIntegerKeys} has proven free of NULL:
+     * {@code count(*)} would count rows that {@code min} and {@code max} skip. Chunks are at most
      * {@code chunkRows} rows where every value between the minimum and the maximum is a key, and at most
      * {@code 2 × chunkRows} since at least half the values must be keys.
      *

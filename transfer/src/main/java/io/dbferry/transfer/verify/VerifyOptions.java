@@ -11,7 +11,8 @@ import java.util.Objects;
  *     {@link VerifyMode#COUNTS} at the end of {@code migrate})
  * @param maxDiffs the most row differences listed per table, ≥ 0 (default: {@value #DEFAULT_MAX_DIFFS}); 0 finds
  *     which tables and chunks differ without looking for the rows
- * @param chunkRows the source rows per chunk, ≥ 2 (default: {@value #DEFAULT_CHUNK_ROWS})
+ * @param chunkRows the source rows per chunk, ≥ 2 (default: {@value #DEFAULT_CHUNK_ROWS}); about that many: a dense
+ *     integer key is cut into equal key ranges, up to twice as many rows each (see the README, verify)
  * @param leafRows a differing chunk is split until neither side has more rows than this, then its rows are
  *     compared one by one; ≥ 1 (default: {@value #DEFAULT_LEAF_ROWS})
  * @param workers how many chunks each side reads at the same time, each through a connection of its own; ≥ 1
