@@ -97,11 +97,17 @@ public final class VerifyCommand implements Callable<Integer> {
         output.checkWritable();
         VerifyOptions options = VerifyOptions.of(mode, maxDiffs);
         Route route = Route.of(endpoints.source, endpoints.target);
-        Shown shown = switch (route) {
-            case SQLITE_TO_POSTGRES -> verifyPostgres(options, err);
-            case POSTGRES_TO_SQLITE -> verifySqlite(options, err);
-            case POSTGRES_TO_POSTGRES -> verifyPostgresCopy(options, err);
-        };
+        VerifyProgressText progress = new VerifyProgressText(err, Terminal.isInteractive());
+        Shown shown;
+        try {
+            shown = switch (route) {
+                case SQLITE_TO_POSTGRES -> verifyPostgres(options, err, progress);
+                case POSTGRES_TO_SQLITE -> verifySqlite(options, err, progress);
+                case POSTGRES_TO_POSTGRES -> verifyPostgresCopy(options, err);
+            };
+        } finally {
+            progress.erase(); // a failure's message starts on a line of its own
+        }
         output.write(spec, switch (output.format) {
             case TEXT -> VerifyText.render(shown.source(), shown.target(), shown.report());
             case JSON -> VerifyJson.render(shown.source(), shown.target(), shown.report()) + "\n";
@@ -116,7 +122,8 @@ public final class VerifyCommand implements Callable<Integer> {
     private record Shown(String source, String target, VerificationReport report) {}
 
     /** PostgreSQL → SQLite: each SQLite value read as its PostgreSQL source column's type, and compared. */
-    private Shown verifySqlite(VerifyOptions options, PrintWriter err) throws Exception {
+    private Shown verifySqlite(VerifyOptions options, PrintWriter err, VerifyProgressText progress)
+            throws Exception {
         Route.POSTGRES_TO_SQLITE.refuseOptions(spec.commandLine().getParseResult(),
                 List.of("--cast", "--cast-file", "--target-schema", "--identifiers"));
         MigrationOptions migration = selection.apply(MigrationOptions.builder()).build();
@@ -128,10 +135,8 @@ public final class VerifyCommand implements Callable<Integer> {
             err.println("dbferry: verifying " + sourceShown + " → " + targetShown + " (" + mode.label() + ")");
             SqliteSchema schema = PostgresToSqlite.map(sourceConnection, selection.sourceSchema, migration);
             VerificationReport report = Verifier.postgresToSqlite(sourceConnection, targetConnection, options)
-                    .verify(ReverseMapping.of(selection.sourceSchema, schema.tables()), table -> {
-                        err.println("dbferry: verifying \"" + table.source().id().name() + '"');
-                        err.flush();
-                    });
+                    .verify(ReverseMapping.of(selection.sourceSchema, schema.tables()),
+                            table -> progress.tableStarted('"' + table.source().id().name() + '"'), progress);
             return new Shown(sourceShown, targetShown, report);
         }
     }
@@ -164,7 +169,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    private Shown verifyPostgres(VerifyOptions options, PrintWriter err) throws Exception {
+    private Shown verifyPostgres(VerifyOptions options, PrintWriter err, VerifyProgressText progress)
+            throws Exception {
         MigrationOptions migration = selection.apply(MigrationOptions.builder()).castRules(cast.rules()).build();
         String sourceShown = DatabaseUrl.parse(endpoints.source).redacted();
         VerificationReport report;
@@ -177,10 +183,7 @@ public final class VerifyCommand implements Callable<Integer> {
             SchemaMapping mapping = SourceMapping.read(sourceConnection, migration);
             report = new Verifier(sourceConnection, targetConnection, options,
                     () -> Endpoints.openSqliteSource(endpoints.source), targetDb.pool()::connection)
-                    .verify(mapping.tables(), table -> {
-                        err.println("dbferry: verifying " + table.target());
-                        err.flush();
-                    });
+                    .verify(mapping.tables(), table -> progress.tableStarted(table.target().toString()), progress);
         }
         return new Shown(sourceShown, targetShown, report);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.Function;
 
 /**
@@ -49,21 +50,24 @@ final class ChunkDigests implements AutoCloseable {
      * @param targetRows the same for the target side, never null
      * @param binary whether to hash the rows' binary COPY form ({@link TableRows#binaryDigest}) instead of their
      *     canonical text ({@link TableRows#digest})
+     * @param progress told after each chunk whose digests both sides have, one call at a time; never null
      * @return the digests of each chunk, in the order of {@code chunks}; never null
      * @throws RuntimeException what a worker threw (a {@link DbferryException} naming side, table and range)
      */
     List<BothSides.Both<ChunkDigest, ChunkDigest>> of(List<KeyRange> chunks,
-            Function<Connection, TableRows> sourceRows, Function<Connection, TableRows> targetRows, boolean binary) {
+            Function<Connection, TableRows> sourceRows, Function<Connection, TableRows> targetRows, boolean binary,
+            Progress progress) {
         ChunkDigest[] sourceDigests = new ChunkDigest[chunks.size()];
         ChunkDigest[] targetDigests = new ChunkDigest[chunks.size()];
+        Done done = new Done(sourceDigests, progress);
         AtomicBoolean failed = new AtomicBoolean();
         // Every reader is built before any worker starts: building one can fail (a session setting, say), and no
         // worker may then still be reading through a connection the caller goes on to close.
         List<TableRows> sourceSides = source.stream().map(sourceRows).toList();
         List<TableRows> targetSides = target.stream().map(targetRows).toList();
         List<Future<?>> running = new ArrayList<>();
-        running.addAll(start(chunks, sourceSides, sourceDigests, binary, failed));
-        running.addAll(start(chunks, targetSides, targetDigests, binary, failed));
+        running.addAll(start(chunks, sourceSides, sourceDigests, binary, failed, done));
+        running.addAll(start(chunks, targetSides, targetDigests, binary, failed, done));
         awaitAll(running);
         List<BothSides.Both<ChunkDigest, ChunkDigest>> digests = new ArrayList<>();
         for (int i = 0; i < chunks.size(); i++) {
@@ -74,7 +78,7 @@ final class ChunkDigests implements AutoCloseable {
 
     /** Starts one worker per reader; each takes the next chunk not yet taken until none is left. */
     private List<Future<?>> start(List<KeyRange> chunks, List<TableRows> sides, ChunkDigest[] digests,
-            boolean binary, AtomicBoolean failed) {
+            boolean binary, AtomicBoolean failed, Done done) {
         AtomicInteger next = new AtomicInteger();
         List<Future<?>> started = new ArrayList<>();
         for (TableRows side : sides) {
@@ -84,6 +88,7 @@ final class ChunkDigests implements AutoCloseable {
                     while (i < chunks.size() && !failed.get()) {
                         KeyRange chunk = chunks.get(i);
                         digests[i] = binary ? side.binaryDigest(chunk) : side.digest(chunk);
+                        done.side(i);
                         i = next.getAndIncrement();
                     }
                 } catch (RuntimeException e) {
@@ -93,6 +98,45 @@ final class ChunkDigests implements AutoCloseable {
             }));
         }
         return started;
+    }
+
+    /** Told the chunks done and the source rows in them, after each chunk both sides have hashed. */
+    @FunctionalInterface
+    interface Progress {
+        /**
+         * @param chunks the chunks done so far, at least 1
+         * @param sourceRows the source rows in them
+         */
+        void digested(int chunks, long sourceRows);
+    }
+
+    /**
+     * Counts the chunks both sides are done with: each side's worker calls {@link #side} after storing its
+     * digest, and the second call of a chunk (whichever side is later) tells the progress, under a lock.
+     */
+    private static final class Done {
+        private final ChunkDigest[] sourceDigests;
+        private final AtomicIntegerArray sides;
+        private final Progress progress;
+        private int chunks;
+        private long sourceRows;
+
+        Done(ChunkDigest[] sourceDigests, Progress progress) {
+            this.sourceDigests = sourceDigests;
+            this.sides = new AtomicIntegerArray(sourceDigests.length);
+            this.progress = progress;
+        }
+
+        /** One side has stored chunk {@code i}'s digest. */
+        void side(int i) {
+            if (sides.incrementAndGet(i) == 2) { // the source's digest was stored before its increment
+                synchronized (this) {
+                    chunks++;
+                    sourceRows += sourceDigests[i].rows();
+                    progress.digested(chunks, sourceRows);
+                }
+            }
+        }
     }
 
     /** Waits for every worker, then throws the first failure with the others suppressed in it. */

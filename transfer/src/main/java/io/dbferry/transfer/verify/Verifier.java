@@ -3,13 +3,7 @@ package io.dbferry.transfer.verify;
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedTable;
-import io.dbferry.introspect.model.TableId;
-import io.dbferry.introspect.postgres.PostgresCatalog;
-import io.dbferry.transfer.transform.Transforms;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,8 +15,8 @@ import java.util.function.Consumer;
  * content of every row in canonical form (see {@link CanonicalValue}), reading both sides in parallel.
  *
  * <p>In {@link VerifyMode#CHECKSUM} mode a table with a primary key of integer, text or UUID columns is split
- * into chunks of {@link VerifyOptions#chunkRows()} source rows by key range; each chunk's rows are counted and
- * hashed on both sides, and differing chunks are searched down to the rows ({@link ChunkSearch}). A table
+ * into chunks of about {@link VerifyOptions#chunkRows()} source rows by key range; each chunk's rows are counted
+ * and hashed on both sides, and differing chunks are searched down to the rows ({@link ChunkSearch}). A table
  * without such a key is compared as a multiset: one count and hash over all its rows, which proves equality
  * but cannot say which rows differ. Between SQLite and PostgreSQL, rows are hashed first in their binary COPY
  * form, which neither side needs to decode or format ({@link BinaryDigests}); where those digests differ, canonical
@@ -50,12 +44,9 @@ public final class Verifier {
     private static final String MULTISET = "compared as a multiset (one row count and hash over the whole table): "
             + "no row-level diff is possible";
 
-    /** Which engines the two sides are. */
-    private enum Route { SQLITE_TO_POSTGRES, POSTGRES_TO_SQLITE, POSTGRES_TO_POSTGRES }
-
     private final Connection source;
     private final Connection target;
-    private final Route route;
+    private final VerifyRoute route;
     private final VerifyOptions options;
     private final ConnectionOpener moreSource;
     private final ConnectionOpener moreTarget;
@@ -69,7 +60,7 @@ public final class Verifier {
      * @param options the mode and limits, never null; its workers are not used
      */
     public Verifier(Connection source, Connection target, VerifyOptions options) {
-        this(source, target, Route.SQLITE_TO_POSTGRES, options, 1, Verifier::noMoreConnections,
+        this(source, target, VerifyRoute.SQLITE_TO_POSTGRES, options, 1, Verifier::noMoreConnections,
                 Verifier::noMoreConnections);
     }
 
@@ -84,10 +75,10 @@ public final class Verifier {
      */
     public Verifier(Connection source, Connection target, VerifyOptions options, ConnectionOpener moreSource,
             ConnectionOpener moreTarget) {
-        this(source, target, Route.SQLITE_TO_POSTGRES, options, options.workers(), moreSource, moreTarget);
+        this(source, target, VerifyRoute.SQLITE_TO_POSTGRES, options, options.workers(), moreSource, moreTarget);
     }
 
-    private Verifier(Connection source, Connection target, Route route, VerifyOptions options, int workers,
+    private Verifier(Connection source, Connection target, VerifyRoute route, VerifyOptions options, int workers,
             ConnectionOpener moreSource, ConnectionOpener moreTarget) {
         this.source = Objects.requireNonNull(source, "source");
         this.target = Objects.requireNonNull(target, "target");
@@ -116,7 +107,7 @@ public final class Verifier {
      * @return never null
      */
     public static Verifier postgresToPostgres(Connection source, Connection target, VerifyOptions options) {
-        return new Verifier(source, target, Route.POSTGRES_TO_POSTGRES, options, 1, Verifier::noMoreConnections,
+        return new Verifier(source, target, VerifyRoute.POSTGRES_TO_POSTGRES, options, 1, Verifier::noMoreConnections,
                 Verifier::noMoreConnections);
     }
 
@@ -133,7 +124,7 @@ public final class Verifier {
      * @return never null
      */
     public static Verifier postgresToSqlite(Connection source, Connection target, VerifyOptions options) {
-        return new Verifier(source, target, Route.POSTGRES_TO_SQLITE, options, 1, Verifier::noMoreConnections,
+        return new Verifier(source, target, VerifyRoute.POSTGRES_TO_SQLITE, options, 1, Verifier::noMoreConnections,
                 Verifier::noMoreConnections);
     }
 
@@ -147,6 +138,20 @@ public final class Verifier {
      *     {@link ErrorCode#SCHEMA_READ_FAILED} when the target's catalog cannot be read
      */
     public VerificationReport verify(List<MappedTable> tables, Consumer<MappedTable> onTable) {
+        return verify(tables, onTable, VerifyProgress.NONE);
+    }
+
+    /**
+     * Verifies the tables, telling how far each keyed table's chunks have got.
+     *
+     * @param tables the mapped tables, as {@code migrate} maps them with the same options; never null
+     * @param onTable called with each table before it is verified, for progress; never null
+     * @param progress told after each chunk both sides have hashed (checksum mode); never null
+     * @return the report, never null; a table the target lacks is reported as different
+     * @throws DbferryException as {@link #verify(List, Consumer)} does
+     */
+    public VerificationReport verify(List<MappedTable> tables, Consumer<MappedTable> onTable,
+            VerifyProgress progress) {
         long started = System.nanoTime();
         List<TableVerification> results = new ArrayList<>();
         int more = options.mode() == VerifyMode.CHECKSUM ? workers - 1 : 0;
@@ -156,22 +161,24 @@ public final class Verifier {
                 ChunkDigests digests = new ChunkDigests(sources.all(), targets.all())) {
             for (MappedTable table : tables) {
                 onTable.accept(table);
-                results.add(verify(both, digests, table));
+                results.add(verify(both, digests, table, progress));
             }
         }
         return new VerificationReport(options.mode(), results, (System.nanoTime() - started) / 1_000_000);
     }
 
-    private TableVerification verify(BothSides both, ChunkDigests digests, MappedTable table) {
+    private TableVerification verify(BothSides both, ChunkDigests digests, MappedTable table,
+            VerifyProgress progress) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
-        TableRows sourceRows = sourceRows(source, table, key.orElse(null));
-        TableRows targetRows = targetRows(target, table, key.orElse(null));
-        if (!targetExists(table)) {
-            return new TableVerification(sourceId(table), targetId(table), TableVerification.Method.COUNTS,
+        TableRows sourceRows = route.sourceRows(source, table, key.orElse(null));
+        TableRows targetRows = route.targetRows(target, table, key.orElse(null));
+        if (!route.targetExists(target, table)) {
+            return new TableVerification(route.sourceId(table), route.targetId(table), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
-                    List.of("the target has no table " + targetId(table) + (route == Route.POSTGRES_TO_SQLITE
-                            ? "; migrate it first, or check the target file and --tables"
-                            : "; migrate it first, or check --target-schema and --identifiers")));
+                    List.of("the target has no table " + route.targetId(table)
+                            + (route == VerifyRoute.POSTGRES_TO_SQLITE
+                                    ? "; migrate it first, or check the target file and --tables"
+                                    : "; migrate it first, or check --target-schema and --identifiers")));
         }
         if (key.isEmpty()) {
             BothSides.Both<Long, Long> counts = both.run(sourceRows::count, targetRows::count);
@@ -181,16 +188,17 @@ public final class Verifier {
                             : "a primary key with a column type other than integer, text or uuid");
         }
         // PostgresRows does not plan: PostgreSQL → SQLite plans on the SQLite side.
-        boolean targetPlans = route == Route.POSTGRES_TO_SQLITE;
+        boolean targetPlans = route == VerifyRoute.POSTGRES_TO_SQLITE;
         KeyPlan plan = plan(targetPlans ? targetRows : sourceRows);
         if (plan.problem() != null) {
             return multiset(both, table, both.run(sourceRows::count, targetRows::count), plan.problem());
         }
-        boolean binary = route == Route.SQLITE_TO_POSTGRES;
+        boolean binary = route == VerifyRoute.SQLITE_TO_POSTGRES;
         ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options, binary);
         List<KeyRange> ranges = plan.chunks();
         List<BothSides.Both<ChunkDigest, ChunkDigest>> rangeDigests = digests.of(ranges,
-                c -> sourceRows(c, table, key.get()), c -> targetRows(c, table, key.get()), binary);
+                c -> route.sourceRows(c, table, key.get()), c -> route.targetRows(c, table, key.get()), binary,
+                (done, rows) -> progress.chunkDigested(table, done, ranges.size(), rows));
         for (int i = 0; i < ranges.size(); i++) {
             search.compare(ranges.get(i), rangeDigests.get(i));
         }
@@ -229,9 +237,9 @@ public final class Verifier {
 
     private TableVerification multiset(BothSides both, MappedTable table, BothSides.Both<Long, Long> counts,
             String reason) {
-        TableRows sourceRows = sourceRows(source, table, null);
-        TableRows targetRows = targetRows(target, table, null);
-        boolean equal = route == Route.SQLITE_TO_POSTGRES && equal(both.run(
+        TableRows sourceRows = route.sourceRows(source, table, null);
+        TableRows targetRows = route.targetRows(target, table, null);
+        boolean equal = route == VerifyRoute.SQLITE_TO_POSTGRES && equal(both.run(
                 () -> sourceRows.binaryDigest(KeyRange.ALL), () -> targetRows.binaryDigest(KeyRange.ALL)));
         // Binary digests that differ may still be equal rows (see BinaryDigests): canonical text decides.
         equal = equal || equal(both.run(() -> sourceRows.digest(KeyRange.ALL), () -> targetRows.digest(KeyRange.ALL)));
@@ -243,53 +251,12 @@ public final class Verifier {
         return digests.source().equals(digests.target());
     }
 
-    private TableRows sourceRows(Connection connection, MappedTable table, KeyColumns key) {
-        return switch (route) {
-            case SQLITE_TO_POSTGRES -> new SqliteRows(connection, table, key, Transforms::forColumn);
-            case POSTGRES_TO_SQLITE -> new PostgresRows(connection, table, key);
-            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(connection, table, key, true);
-        };
-    }
-
-    private TableRows targetRows(Connection connection, MappedTable table, KeyColumns key) {
-        return switch (route) {
-            case SQLITE_TO_POSTGRES -> new PostgresRows(connection, table, key);
-            case POSTGRES_TO_SQLITE -> new SqliteRows(connection, table, key, ReverseTransforms::forColumn);
-            case POSTGRES_TO_POSTGRES -> new PostgresTextRows(connection, table, key, false);
-        };
-    }
-
-    /** Whether the target has the table: the PostgreSQL catalog, or the SQLite file's schema. */
-    private boolean targetExists(MappedTable table) {
-        if (route != Route.POSTGRES_TO_SQLITE) {
-            return PostgresCatalog.relationNames(target, table.target().schema()).contains(table.target().name());
-        }
-        try (PreparedStatement statement = target.prepareStatement(
-                "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
-            statement.setString(1, table.source().id().name());
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new DbferryException(ErrorCode.VERIFY_FAILED, "failed reading the tables of the target: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private TableId sourceId(MappedTable table) {
-        return route == Route.POSTGRES_TO_SQLITE ? table.target() : table.source().id();
-    }
-
-    private TableId targetId(MappedTable table) {
-        return route == Route.POSTGRES_TO_SQLITE ? table.source().id() : table.target();
-    }
-
     private TableVerification result(MappedTable table, TableVerification.Method method,
             BothSides.Both<Long, Long> counts, ChunkCounts chunks, List<RowDifference> differences, boolean more,
             List<String> notes) {
         boolean equal = counts.source().equals(counts.target()) && chunks.differing() == 0;
-        return new TableVerification(sourceId(table), targetId(table), method, counts.source(), counts.target(),
-                chunks.compared(), chunks.differing(), equal ? TableVerification.Status.EQUAL
+        return new TableVerification(route.sourceId(table), route.targetId(table), method, counts.source(),
+                counts.target(), chunks.compared(), chunks.differing(), equal ? TableVerification.Status.EQUAL
                         : TableVerification.Status.DIFFERENT, differences, more, notes);
     }
 }

@@ -58,10 +58,16 @@ final class VerifyTestDatabases implements AutoCloseable {
 
     /** Verifies the tables the migration options select, with the verify options' workers per side. */
     VerificationReport verify(VerifyOptions verifyOptions, MigrationOptions options) throws Exception {
+        return verify(verifyOptions, options, VerifyProgress.NONE);
+    }
+
+    /** Verifies as {@link #verify(VerifyOptions, MigrationOptions)}, telling {@code progress} of each chunk. */
+    VerificationReport verify(VerifyOptions verifyOptions, MigrationOptions options, VerifyProgress progress)
+            throws Exception {
         try (Connection source = SqliteSource.openReadOnly(sqlite); Connection connection = target.connect()) {
             SchemaMapping mapping = SourceMapping.read(source, options);
             return new Verifier(source, connection, verifyOptions, () -> SqliteSource.openReadOnly(sqlite),
-                    target::connect).verify(mapping.tables(), table -> { });
+                    target::connect).verify(mapping.tables(), table -> { }, progress);
         }
     }
 
