@@ -14,11 +14,13 @@
 # DATASET defaults to benchmarks/target/e2e/dataset-2100000-seed42.sqlite (make it with run-e2e.sh or
 # DatasetGenerator); PAIRS to 4. Needs cli/target/dbferry.jar (mvn -B package -pl cli -am -DskipTests), GNU time
 # (/usr/bin/time), psql and python3, and a PostgreSQL at 127.0.0.1:5432 (user postgres) where it may drop and
-# create the database `verifybench` (dropped again at the end).
+# create the database `verifybench` (dropped again at the end, also after a failure or Ctrl-C; PostgreSQL 13+).
 set -euo pipefail
+dataset="${1:-}"
+[[ -z "$dataset" ]] || dataset="$(realpath -- "$dataset")" # before the cd: a path relative to the caller's directory
 cd "$(dirname "$0")/.."
 
-dataset="${1:-benchmarks/target/e2e/dataset-2100000-seed42.sqlite}"
+dataset="${dataset:-benchmarks/target/e2e/dataset-2100000-seed42.sqlite}"
 pairs="${2:-4}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar=cli/target/dbferry.jar
@@ -30,13 +32,22 @@ psql=(env PGOPTIONS="-c client_min_messages=warning" psql -X -q -h 127.0.0.1 -p 
 [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "run-verify.sh: PAIRS must be a positive number, not '$pairs'" >&2; exit 2; }
 
 work="$(mktemp -d)"
-trap '"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS verifybench" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+running="" # the measurement in the background, if any
+# Stops a process and everything it started, children first.
+stop_tree() {
+  local child
+  for child in $(pgrep -P "$1" || true); do stop_tree "$child"; done
+  kill -TERM "$1" 2>/dev/null || true
+}
+# On Ctrl-C or a kill, the running dbferry is stopped too; then the database is dropped whoever is still connected.
+trap 'trap - INT TERM; [[ -z "$running" ]] || stop_tree "$running"; exit 130' INT TERM
+trap '"${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS verifybench WITH (FORCE)" >/dev/null || true; rm -rf "$work"' EXIT
 ticks=$(getconf CLK_TCK)
 
 # The machine's busy jiffies so far: user, nice, system, irq, softirq of all CPUs.
 busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 }' /proc/stat; }
 
-# Runs a command under GNU time; prints "wall user core-seconds". Stops the benchmark when it fails.
+# Runs a command under GNU time; prints "wall user core-seconds", or fails with the command's output.
 timed() {
   local before after
   before=$(busy)
@@ -49,14 +60,25 @@ timed() {
   echo "$(tail -1 "$work/time") $(python3 -c "print('%.1f' % (($after - $before) / $ticks))")"
 }
 
+# Runs `timed` in the background and waits for it (a signal interrupts `wait` at once, not a command substitution);
+# its line is left in $work/measured. Stops the benchmark when it fails.
+measure() {
+  timed "$@" >"$work/measured" &
+  running=$!
+  wait "$running"
+  running=""
+}
+
 echo "| pair | migrate wall s | migrate user s | machine core-s | verify wall s | verify user s | machine core-s | verify ÷ migrate |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 ratios=()
 for ((pair = 1; pair <= pairs; pair++)); do
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS verifybench" -c "CREATE DATABASE verifybench" >/dev/null
-  read -r m_wall m_user m_cores < <(timed "$java" -Xmx256m -jar "$jar" migrate "$dataset" "$target" --quiet --no-verify)
+  measure "$java" -Xmx256m -jar "$jar" migrate "$dataset" "$target" --quiet --no-verify
+  read -r m_wall m_user m_cores <"$work/measured"
   "${psql[@]}" -d verifybench -c "CHECKPOINT" >/dev/null
-  read -r v_wall v_user v_cores < <(timed "$java" -Xmx256m -jar "$jar" verify "$dataset" "$target")
+  measure "$java" -Xmx256m -jar "$jar" verify "$dataset" "$target"
+  read -r v_wall v_user v_cores <"$work/measured"
   ratio=$(python3 -c "print('%.2f' % ($v_wall / $m_wall))")
   ratios+=("$ratio")
   echo "| $pair | $m_wall | $m_user | $m_cores | $v_wall | $v_user | $v_cores | $ratio |"
