@@ -22,6 +22,12 @@ class VerifyProgressTextTest {
         return new VerifyProgressText(new PrintWriter(out), terminal, () -> millis.get() * 1_000_000);
     }
 
+    /** Moves the clock to {@code at} ms, then reports a chunk done. */
+    private void chunkAt(VerifyProgressText progress, long at, int digested, int chunks, long sourceRows) {
+        millis.set(at);
+        progress.chunkDigested(null, digested, chunks, sourceRows);
+    }
+
     @Test
     void formatsChunksPercentRowsAndRate() {
         assertThat(VerifyProgressText.line("\"public\".\"orders\"", 14, 40, 698_000, 5_000))
@@ -32,14 +38,10 @@ class VerifyProgressTextTest {
     void printsALineEveryTwoSecondsInALogAndNoneForTheLastChunk() {
         VerifyProgressText progress = progress(false);
         progress.tableStarted("\"public\".\"orders\"");
-        millis.set(1_000);
-        progress.chunkDigested(null, 1, 4, 100);
-        millis.set(2_500);
-        progress.chunkDigested(null, 2, 4, 200);
-        millis.set(3_000);
-        progress.chunkDigested(null, 3, 4, 300);
-        millis.set(9_000);
-        progress.chunkDigested(null, 4, 4, 400);
+        chunkAt(progress, 1_000, 1, 4, 100);
+        chunkAt(progress, 2_500, 2, 4, 200);
+        chunkAt(progress, 3_000, 3, 4, 300);
+        chunkAt(progress, 9_000, 4, 4, 400);
 
         assertThat(out.toString().lines()).containsExactly("dbferry: verifying \"public\".\"orders\"",
                 "  \"public\".\"orders\": 2/4 chunks 50%  200 rows  80 rows/s");
@@ -49,12 +51,9 @@ class VerifyProgressTextTest {
     void redrawsOneLineOnATerminalAndErasesItWhenTheTableIsDone() {
         VerifyProgressText progress = progress(true);
         progress.tableStarted("t");
-        millis.set(50);
-        progress.chunkDigested(null, 1, 3, 10); // too soon after the start
-        millis.set(200);
-        progress.chunkDigested(null, 2, 3, 20);
-        millis.set(400);
-        progress.chunkDigested(null, 3, 3, 30);
+        chunkAt(progress, 50, 1, 3, 10); // too soon after the start
+        chunkAt(progress, 200, 2, 3, 20);
+        chunkAt(progress, 400, 3, 3, 30);
         progress.erase(); // nothing drawn any more: prints nothing
         progress.tableStarted("u");
 
@@ -67,8 +66,7 @@ class VerifyProgressTextTest {
     void erasesADrawnLineBeforeTheNextTableOrAFailure() {
         VerifyProgressText progress = progress(true);
         progress.tableStarted("t");
-        millis.set(1_000);
-        progress.chunkDigested(null, 1, 3, 10);
+        chunkAt(progress, 1_000, 1, 3, 10);
         progress.erase();
         progress.erase();
 

@@ -6,8 +6,6 @@ import io.dbferry.transfer.transform.TransformResult;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.SafeStmtPtr;
@@ -26,19 +24,31 @@ final class StorageClasses {
     private StorageClasses() {}
 
     /**
-     * Asks the storage classes of the current row of one SQLite result; not thread-safe, one per result.
+     * Asks the storage classes of the current row of one SQLite result and reads its values; not thread-safe, one
+     * per result.
      */
     static final class Reader {
         private final SafeStmtPtr pointer;
-        private final List<SafeStmtPtr.SafePtrIntFunction<SQLException>> columnTypes = new ArrayList<>();
-        private final List<SafeStmtPtr.SafePtrDoubleFunction<SQLException>> columnDoubles = new ArrayList<>();
+        /** Per column (0-based, as the C API counts): its {@code sqlite3_column_type()} call. */
+        private final SafeStmtPtr.SafePtrIntFunction<SQLException>[] columnTypes;
+        /** Per column: its {@code sqlite3_column_double()} call. */
+        private final SafeStmtPtr.SafePtrDoubleFunction<SQLException>[] columnDoubles;
 
         /**
          * @param rs a sqlite-jdbc result set, never null
          * @throws SQLException when it does not come from sqlite-jdbc
          */
+        @SuppressWarnings("unchecked")
         Reader(ResultSet rs) throws SQLException {
             this.pointer = rs.getStatement().unwrap(CoreStatement.class).pointer;
+            int columns = rs.getMetaData().getColumnCount();
+            this.columnTypes = new SafeStmtPtr.SafePtrIntFunction[columns];
+            this.columnDoubles = new SafeStmtPtr.SafePtrDoubleFunction[columns];
+            for (int i = 0; i < columns; i++) {
+                int column = i;
+                columnTypes[i] = (db, statement) -> db.column_type(statement, column);
+                columnDoubles[i] = (db, statement) -> db.column_double(statement, column);
+            }
         }
 
         /**
@@ -49,13 +59,9 @@ final class StorageClasses {
          * @throws SQLException when the driver fails
          */
         StorageClass at(int index) throws SQLException {
-            while (columnTypes.size() < index) {
-                int column = columnTypes.size(); // sqlite3_column_type counts from 0
-                columnTypes.add((db, statement) -> db.column_type(statement, column));
-            }
             // SQLITE_INTEGER 1, SQLITE_FLOAT 2, SQLITE_TEXT 3, SQLITE_BLOB 4, SQLITE_NULL 5
             // (https://www.sqlite.org/c3ref/c_blob.html)
-            return switch (pointer.safeRunInt(columnTypes.get(index - 1))) {
+            return switch (pointer.safeRunInt(columnTypes[index - 1])) {
                 case 1 -> StorageClass.INTEGER;
                 case 2 -> StorageClass.REAL;
                 case 3 -> StorageClass.TEXT;
@@ -65,48 +71,28 @@ final class StorageClasses {
         }
 
         /**
-         * Reads a value of the current row by its storage class, as {@link StorageClasses#read} does; a REAL with
-         * {@code sqlite3_column_double()} at once, where {@code getDouble} asks its storage class again first.
+         * Reads a value of the current row by its storage class, as
+         * {@link io.dbferry.transfer.profile.SourceValue#read} does: INTEGER as {@link Long}, REAL as
+         * {@link Double} (with {@code sqlite3_column_double()} at once: {@code getDouble} would ask the storage
+         * class again), BLOB as {@code byte[]}, TEXT as {@link String} when it is valid UTF-8 and as its raw
+         * {@code byte[]} when not; in a UTF-16 database TEXT as {@code getString} returns it.
          *
          * @param rs the result set this reader was made for, on its current row; never null
          * @param index the value's 1-based column
          * @param storageClass the value's storage class, from {@link #at}; never null
-         * @param utf16 whether the database stores text as UTF-16
+         * @param utf16 whether the database stores text as UTF-16, where {@code getBytes} returns UTF-16 bytes
          * @return null for NULL
          * @throws SQLException when the driver fails
          */
         Object read(ResultSet rs, int index, StorageClass storageClass, boolean utf16) throws SQLException {
-            if (storageClass != StorageClass.REAL) {
-                return StorageClasses.read(rs, index, storageClass, utf16);
-            }
-            while (columnDoubles.size() < index) {
-                int column = columnDoubles.size(); // sqlite3_column_double counts from 0
-                columnDoubles.add((db, statement) -> db.column_double(statement, column));
-            }
-            return pointer.safeRunDouble(columnDoubles.get(index - 1));
+            return switch (storageClass) {
+                case NULL -> null;
+                case INTEGER -> rs.getLong(index);
+                case REAL -> pointer.safeRunDouble(columnDoubles[index - 1]);
+                case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "") : text(bytes(rs, index));
+                case BLOB -> bytes(rs, index);
+            };
         }
-    }
-
-    /**
-     * Reads a value by its storage class, as {@link io.dbferry.transfer.profile.SourceValue#read} does: INTEGER
-     * as {@link Long}, REAL as {@link Double}, BLOB as {@code byte[]}, TEXT as {@link String} when it is valid
-     * UTF-8 and as its raw {@code byte[]} when not; in a UTF-16 database TEXT as {@code getString} returns it.
-     *
-     * @param rs a result set on its current row, never null
-     * @param index the value's 1-based column
-     * @param storageClass the value's storage class, never null
-     * @param utf16 whether the database stores text as UTF-16, where {@code getBytes} returns UTF-16 bytes
-     * @return null for NULL
-     * @throws SQLException when the driver fails
-     */
-    static Object read(ResultSet rs, int index, StorageClass storageClass, boolean utf16) throws SQLException {
-        return switch (storageClass) {
-            case NULL -> null;
-            case INTEGER -> rs.getLong(index);
-            case REAL -> rs.getDouble(index);
-            case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "") : text(bytes(rs, index));
-            case BLOB -> bytes(rs, index);
-        };
     }
 
     /**

@@ -175,10 +175,7 @@ public final class Verifier {
         if (!route.targetExists(target, table)) {
             return new TableVerification(route.sourceId(table), route.targetId(table), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
-                    List.of("the target has no table " + route.targetId(table)
-                            + (route == VerifyRoute.POSTGRES_TO_SQLITE
-                                    ? "; migrate it first, or check the target file and --tables"
-                                    : "; migrate it first, or check --target-schema and --identifiers")));
+                    List.of("the target has no table " + route.targetId(table) + "; " + route.missingTableHint()));
         }
         if (key.isEmpty()) {
             BothSides.Both<Long, Long> counts = both.run(sourceRows::count, targetRows::count);

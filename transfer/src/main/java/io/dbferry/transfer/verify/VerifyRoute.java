@@ -71,6 +71,12 @@ enum VerifyRoute {
         }
     }
 
+    /** What to do about a target table that is not there, for the report's note. */
+    String missingTableHint() {
+        return this == POSTGRES_TO_SQLITE ? "migrate it first, or check the target file and --tables"
+                : "migrate it first, or check --target-schema and --identifiers";
+    }
+
     /** The table the report names as the source's. */
     TableId sourceId(MappedTable table) {
         return this == POSTGRES_TO_SQLITE ? table.target() : table.source().id();
