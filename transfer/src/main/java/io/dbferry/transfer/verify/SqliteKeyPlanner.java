@@ -61,28 +61,11 @@ final class SqliteKeyPlanner {
     }
 
     /**
-     * Whether the key is the table's rowid: a column declared {@code INTEGER PRIMARY KEY} in a rowid table, which
-     * holds only integers and never NULL (https://www.sqlite.org/lang_createtable.html#rowid) — so it needs no
-     * scan to prove it. SQLite's own query plan for an equality on the column says so
-     * ({@code SEARCH t USING INTEGER PRIMARY KEY (rowid=?)}, https://www.sqlite.org/eqp.html); it also tells the
-     * look-alikes apart that are not the rowid ({@code INTEGER PRIMARY KEY DESC}, {@code INT PRIMARY KEY},
-     * {@code WITHOUT ROWID} tables). Should a SQLite version word its plans differently, the answer is false and
-     * the keys are scanned, as before.
+     * Whether the key is the table's rowid ({@link SqliteRows#isRowidAlias}), which holds only integers and never
+     * NULL — so it needs no scan to prove it; when SQLite's plan does not say so, the keys are scanned.
      */
     boolean keyIsRowid() {
-        if (key.parts().size() != 1) {
-            return false;
-        }
-        String sql = "explain query plan select 1" + rows.from() + " where " + rows.keyColumnNames().getFirst()
-                + " = 0";
-        return rows.query(sql, List.of(), KeyRange.ALL, rs -> {
-            boolean rowid = false;
-            while (rs.next()) {
-                // columns: id, parent, notused, detail
-                rowid |= rs.getString(4).endsWith(" USING INTEGER PRIMARY KEY (rowid=?)");
-            }
-            return rowid;
-        });
+        return key.parts().size() == 1 && rows.isRowidAlias(key.parts().getFirst().column().source().name());
     }
 
     /**

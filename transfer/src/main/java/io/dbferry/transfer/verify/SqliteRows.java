@@ -48,6 +48,9 @@ final class SqliteRows extends TableRows {
     private ResultSet classesOf;
     /** Encodes rows for {@link #binaryDigest}; made on first use. */
     private StoredRow storedRow;
+    /** Reads {@link #binaryDigest}'s rows from the file's pages where it can; null where it cannot. */
+    private PageDigests pages;
+    private boolean pagesLookedUp;
 
     /**
      * @param key the key columns, null to read the table only whole (as a multiset)
@@ -133,7 +136,7 @@ final class SqliteRows extends TableRows {
         String[] values = new String[transforms.length];
         StorageClasses.Reader classes = storageClasses(rs);
         for (int i = 0; i < transforms.length; i++) {
-            raw[i] = classes.read(rs, i + 1, classes.at(i + 1), utf16);
+            raw[i] = classes.value(i, classes.storageClass(i));
             values[i] = raw[i] == null ? null : canonical(i, raw[i]);
         }
         return values;
@@ -142,7 +145,7 @@ final class SqliteRows extends TableRows {
     /** The storage classes of the current row of {@code rs}: the reader of the last result, or a new one. */
     private StorageClasses.Reader storageClasses(ResultSet rs) throws SQLException {
         if (classesOf != rs) {
-            classes = new StorageClasses.Reader(rs);
+            classes = new StorageClasses.Reader(rs, utf16);
             classesOf = rs;
         }
         return classes;
@@ -161,21 +164,63 @@ final class SqliteRows extends TableRows {
         };
     }
 
-    /** Hashes each row as the binary COPY tuple {@code migrate} would send, in the form the target stores it. */
+    /**
+     * Hashes each row as the binary COPY tuple {@code migrate} would send, in the form the target stores it: read
+     * from the file's pages where {@link PageDigests} can, else through SQL.
+     */
     @Override
     ChunkDigest binaryDigest(KeyRange range) {
-        if (storedRow == null) {
-            storedRow = new StoredRow(table, transforms, utf16);
+        StoredRow encoder = storedRow();
+        if (!pagesLookedUp) {
+            pages = PageDigests.of(this, connection, table, key).orElse(null);
+            pagesLookedUp = true;
         }
+        Optional<ChunkDigest> fromPages = pages == null ? Optional.empty() : pages.digest(range, encoder);
+        return fromPages.isPresent() ? fromPages.get() : binaryDigestThroughSql(range);
+    }
+
+    /** {@link #binaryDigest} with the rows read through SQL, as SQLite returns them. */
+    ChunkDigest binaryDigestThroughSql(KeyRange range) {
+        StoredRow encoder = storedRow();
         RangeSql where = where(range);
         return query(select + where.where(), where.binds(), range, rs -> {
             ChunkDigest.Builder digest = new ChunkDigest.Builder();
             StorageClasses.Reader classes = storageClasses(rs);
             while (rs.next()) {
-                CopyData row = storedRow.of(rs, classes);
+                CopyData row = encoder.of(classes);
                 digest.add(row.bytes(), 0, row.length());
             }
             return digest.build();
+        });
+    }
+
+    /** Encodes rows for the binary digests; one per reader, made on first use. */
+    StoredRow storedRow() {
+        if (storedRow == null) {
+            storedRow = new StoredRow(table, transforms, utf16);
+        }
+        return storedRow;
+    }
+
+    /**
+     * Whether a column is the table's rowid: declared {@code INTEGER PRIMARY KEY} in a rowid table, so it holds
+     * only integers, never NULL (https://www.sqlite.org/lang_createtable.html#rowid). SQLite's own query plan for
+     * an equality on the column says so ({@code SEARCH t USING INTEGER PRIMARY KEY (rowid=?)},
+     * https://www.sqlite.org/eqp.html); it also tells the look-alikes apart that are not the rowid
+     * ({@code INTEGER PRIMARY KEY DESC}, {@code INT PRIMARY KEY}, {@code WITHOUT ROWID} tables). Should a SQLite
+     * version word its plans differently, the answer is false.
+     *
+     * @param column the column's name in SQLite, never null
+     */
+    boolean isRowidAlias(String column) {
+        String sql = "explain query plan select 1" + from() + " where " + SQLITE.render(DSL.name(column)) + " = 0";
+        return query(sql, List.of(), KeyRange.ALL, rs -> {
+            boolean rowid = false;
+            while (rs.next()) {
+                // columns: id, parent, notused, detail
+                rowid |= rs.getString(4).endsWith(" USING INTEGER PRIMARY KEY (rowid=?)");
+            }
+            return rowid;
         });
     }
 

@@ -27,7 +27,9 @@ final class StorageClasses {
      * Asks the storage classes of the current row of one SQLite result and reads its values; not thread-safe, one
      * per result.
      */
-    static final class Reader {
+    static final class Reader implements SourceRow {
+        private final ResultSet rs;
+        private final boolean utf16;
         private final SafeStmtPtr pointer;
         /** Per column (0-based, as the C API counts): its {@code sqlite3_column_type()} call. */
         private final SafeStmtPtr.SafePtrIntFunction<SQLException>[] columnTypes;
@@ -36,10 +38,13 @@ final class StorageClasses {
 
         /**
          * @param rs a sqlite-jdbc result set, never null
+         * @param utf16 whether the database stores text as UTF-16, where {@code getBytes} returns UTF-16 bytes
          * @throws SQLException when it does not come from sqlite-jdbc
          */
         @SuppressWarnings("unchecked")
-        Reader(ResultSet rs) throws SQLException {
+        Reader(ResultSet rs, boolean utf16) throws SQLException {
+            this.rs = rs;
+            this.utf16 = utf16;
             this.pointer = rs.getStatement().unwrap(CoreStatement.class).pointer;
             int columns = rs.getMetaData().getColumnCount();
             this.columnTypes = new SafeStmtPtr.SafePtrIntFunction[columns];
@@ -51,17 +56,11 @@ final class StorageClasses {
             }
         }
 
-        /**
-         * The storage class of a value of the current row.
-         *
-         * @param index the value's 1-based column
-         * @return never null
-         * @throws SQLException when the driver fails
-         */
-        StorageClass at(int index) throws SQLException {
+        @Override
+        public StorageClass storageClass(int column) throws SQLException {
             // SQLITE_INTEGER 1, SQLITE_FLOAT 2, SQLITE_TEXT 3, SQLITE_BLOB 4, SQLITE_NULL 5
             // (https://www.sqlite.org/c3ref/c_blob.html)
-            return switch (pointer.safeRunInt(columnTypes[index - 1])) {
+            return switch (pointer.safeRunInt(columnTypes[column])) {
                 case 1 -> StorageClass.INTEGER;
                 case 2 -> StorageClass.REAL;
                 case 3 -> StorageClass.TEXT;
@@ -72,26 +71,25 @@ final class StorageClasses {
 
         /**
          * Reads a value of the current row by its storage class, as
-         * {@link io.dbferry.transfer.profile.SourceValue#read} does: INTEGER as {@link Long}, REAL as
-         * {@link Double} (with {@code sqlite3_column_double()} at once: {@code getDouble} would ask the storage
-         * class again), BLOB as {@code byte[]}, TEXT as {@link String} when it is valid UTF-8 and as its raw
-         * {@code byte[]} when not; in a UTF-16 database TEXT as {@code getString} returns it.
-         *
-         * @param rs the result set this reader was made for, on its current row; never null
-         * @param index the value's 1-based column
-         * @param storageClass the value's storage class, from {@link #at}; never null
-         * @param utf16 whether the database stores text as UTF-16, where {@code getBytes} returns UTF-16 bytes
-         * @return null for NULL
-         * @throws SQLException when the driver fails
+         * {@link io.dbferry.transfer.profile.SourceValue#read} does: a REAL with {@code sqlite3_column_double()} at
+         * once ({@code getDouble} would ask the storage class again); in a UTF-16 database TEXT as
+         * {@code getString} returns it.
          */
-        Object read(ResultSet rs, int index, StorageClass storageClass, boolean utf16) throws SQLException {
+        @Override
+        public Object value(int column, StorageClass storageClass) throws SQLException {
+            int index = column + 1;
             return switch (storageClass) {
                 case NULL -> null;
                 case INTEGER -> rs.getLong(index);
-                case REAL -> pointer.safeRunDouble(columnDoubles[index - 1]);
-                case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "") : text(bytes(rs, index));
-                case BLOB -> bytes(rs, index);
+                case REAL -> pointer.safeRunDouble(columnDoubles[column]);
+                case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "") : text(StorageClasses.bytes(rs, index));
+                case BLOB -> StorageClasses.bytes(rs, index);
             };
+        }
+
+        @Override
+        public byte[] bytes(int column) throws SQLException {
+            return StorageClasses.bytes(rs, column + 1);
         }
     }
 
@@ -109,7 +107,7 @@ final class StorageClasses {
     }
 
     /**
-     * TEXT as {@link #read} returns it: a {@link String} when the bytes are valid UTF-8, else the bytes. Strict
+     * TEXT as a {@link SourceRow} returns it: a {@link String} when the bytes are valid UTF-8, else the bytes. Strict
      * UTF-8: the JDK's decoder replaces every malformed sequence (overlong forms, surrogates, beyond
      * U+10FFFF) with U+FFFD, so text without U+FFFD was valid; only text with one is decoded again strictly,
      * to tell a stored U+FFFD from a replaced sequence.

@@ -8,7 +8,6 @@ import io.dbferry.transfer.transform.TransformResult;
 import io.dbferry.transfer.transform.ValueTransform;
 import io.dbferry.transfer.write.CopyBinaryEncoder;
 import io.dbferry.transfer.write.CopyData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -45,21 +44,20 @@ final class StoredRow {
     }
 
     /**
-     * The current row's binary COPY tuple, or {@link #NOT_STORABLE}.
+     * A row's binary COPY tuple, or {@link #NOT_STORABLE}.
      *
-     * @param rs a result of the table's columns in order, on its current row; never null
-     * @param classes the storage classes of that result, never null
+     * @param row the table's values in column order, on the row to encode; never null
      * @return bytes valid until the next call; never null
      * @throws SQLException when the driver fails
      */
-    CopyData of(ResultSet rs, StorageClasses.Reader classes) throws SQLException {
+    CopyData of(SourceRow row) throws SQLException {
         boolean storable = true;
         for (int i = 0; i < transforms.length; i++) {
-            StorageClass storageClass = classes.at(i + 1);
+            StorageClass storageClass = row.storageClass(i);
             if (storageClass == StorageClass.TEXT && !utf16 && transforms[i] instanceof JsonTransform) {
-                values[i] = storedJson(i, StorageClasses.bytes(rs, i + 1));
+                values[i] = storedJson(i, row.bytes(i));
             } else {
-                Object raw = classes.read(rs, i + 1, storageClass, utf16);
+                Object raw = row.value(i, storageClass);
                 values[i] = raw == null ? null : stored(i, raw);
             }
             storable &= values[i] != NOT_STORABLE;
