@@ -26,9 +26,9 @@ import java.util.Optional;
  * tables whose chunks are rowid ranges (the key is the rowid's alias) or which are read whole, in UTF-8
  * databases without hidden or generated columns. The chunk is read while this connection holds a
  * {@link ReadTransaction}, so no writer changes the file meanwhile; a WAL database only while its WAL file is
- * empty, since the file's pages are then the whole database (https://www.sqlite.org/wal.html). Whatever it does not take — a row older than an
- * added column, a page it cannot read — it leaves to SQLite: the chunk, and every later one, is read through SQL.
- * Not thread-safe: one per {@link SqliteRows}.
+ * empty, since the file's pages are then the whole database (https://www.sqlite.org/wal.html). Whatever it does
+ * not take — a row older than an added column, a page it cannot read — it leaves to SQLite: the chunk, and every
+ * later one, is read through SQL. Not thread-safe: one per {@link SqliteRows}.
  */
 final class PageDigests {
 

@@ -82,7 +82,8 @@ final class StorageClasses {
                 case NULL -> null;
                 case INTEGER -> rs.getLong(index);
                 case REAL -> pointer.safeRunDouble(columnDoubles[column]);
-                case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "") : text(StorageClasses.bytes(rs, index));
+                case TEXT -> utf16 ? Objects.requireNonNullElse(rs.getString(index), "")
+                        : text(StorageClasses.bytes(rs, index));
                 case BLOB -> StorageClasses.bytes(rs, index);
             };
         }

@@ -190,7 +190,8 @@ class PageDigestsTest {
     private void insertRandomRows(Random random, int rows) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
             c.setAutoCommit(false);
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO t VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int id = 1; id <= rows; id++) {
                     insert.setLong(1, id);
                     insert.setObject(2, pick(random, random.nextLong(), random.nextInt(300) - 150, "12abc", null));
@@ -223,8 +224,10 @@ class PageDigestsTest {
     private Optional<ChunkDigest> pagesDigest(String table, KeyRange range) throws Exception {
         try (Connection connection = SqliteSource.openReadOnly(file())) {
             SqliteRows rows = rows(connection, table);
-            Optional<ChunkDigest> digest = pages(rows, connection, table).flatMap(p -> p.digest(range, rows.storedRow()));
-            digest.ifPresent(d -> assertThat(d).as("pages of %s", table).isEqualTo(rows.binaryDigestThroughSql(range)));
+            Optional<ChunkDigest> digest = pages(rows, connection, table)
+                    .flatMap(p -> p.digest(range, rows.storedRow()));
+            digest.ifPresent(d -> assertThat(d).as("pages of %s", table)
+                    .isEqualTo(rows.binaryDigestThroughSql(range)));
             return digest;
         }
     }

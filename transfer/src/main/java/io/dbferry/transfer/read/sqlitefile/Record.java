@@ -2,6 +2,7 @@ package io.dbferry.transfer.read.sqlitefile;
 
 import io.dbferry.transfer.profile.StorageClass;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * One record of a table b-tree leaf, its fields decoded in place (https://www.sqlite.org/fileformat2.html §2.1
@@ -19,14 +20,16 @@ public final class Record {
     /**
      * Decodes the record in {@code bytes[offset, offset + length)}.
      *
+     * @param where names the page for a message, asked only on failure (a message per record would cost more
+     *     than decoding it)
      * @throws PageFormatException when its header or values run past the payload, or a serial type is reserved
      */
-    void decode(byte[] payload, int offset, int length, String where) {
+    void decode(byte[] payload, int offset, int length, Supplier<String> where) {
         this.bytes = payload;
         int end = offset + length;
         long headerBytes = Varint.read(payload, offset);
         if (headerBytes < 1 || headerBytes > length) {
-            throw new PageFormatException(where + ": record header of " + headerBytes + " bytes in a payload of "
+            throw new PageFormatException(where.get() + ": record header of " + headerBytes + " bytes in a payload of "
                     + length);
         }
         int headerEnd = offset + (int) headerBytes;
@@ -45,17 +48,17 @@ public final class Record {
             valueAt += width(serialType, where);
             fields++;
             if (valueAt > end) {
-                throw new PageFormatException(where + ": record's field " + fields + " ends past its payload of "
+                throw new PageFormatException(where.get() + ": record's field " + fields + " ends past its payload of "
                         + length + " bytes");
             }
         }
         if (at != headerEnd) {
-            throw new PageFormatException(where + ": record header runs past its " + headerBytes + " bytes");
+            throw new PageFormatException(where.get() + ": record header runs past its " + headerBytes + " bytes");
         }
     }
 
     /** Bytes a value of a serial type takes (§2.1, table of serial types). */
-    private static long width(long serialType, String where) {
+    private static long width(long serialType, Supplier<String> where) {
         if (serialType >= 12) {
             return (serialType - 12) >> 1; // BLOB (N-12)/2 or TEXT (N-13)/2 bytes
         }
@@ -64,7 +67,7 @@ public final class Record {
             case 1, 2, 3, 4 -> serialType;
             case 5 -> 6;
             case 6, 7 -> 8;
-            default -> throw new PageFormatException(where + ": serial type " + serialType
+            default -> throw new PageFormatException(where.get() + ": serial type " + serialType
                     + " is reserved and never in a database file");
         };
     }

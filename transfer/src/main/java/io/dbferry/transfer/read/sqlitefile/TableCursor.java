@@ -1,6 +1,7 @@
 package io.dbferry.transfer.read.sqlitefile;
 
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * Reads the rows of one rowid table in rowid order, from a rowid on and below another, straight from its b-tree
@@ -33,6 +34,7 @@ public final class TableCursor {
     private final Record record = new Record();
     private byte[] payload = new byte[0];
     private byte[] overflowPage;
+    private final Supplier<String> location = this::where;
 
     /**
      * @param file the open database file, never null; the cursor does not close it
@@ -207,10 +209,10 @@ public final class TableCursor {
             throw new PageFormatException(where() + ": the record of rowid " + rowid + " runs past the page");
         }
         if (local == size) {
-            record.decode(page, at, (int) size, where());
+            record.decode(page, at, (int) size, location);
             return;
         }
-        record.decode(gather(page, at, (int) local, size), 0, (int) size, where());
+        record.decode(gather(page, at, (int) local, size), 0, (int) size, location);
     }
 
     /**

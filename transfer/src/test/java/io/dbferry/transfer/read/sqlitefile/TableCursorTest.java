@@ -99,7 +99,8 @@ class TableCursorTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             run(c, "CREATE TABLE t (r REAL, u)", "INSERT INTO t VALUES (3.0, 3.0), (-2.5, -2.5)");
         }
-        assertThat(io.dbferry.transfer.testing.SqliteFile.value(file, "SELECT typeof(r) || ' ' || r FROM t WHERE rowid = 1"))
+        assertThat(io.dbferry.transfer.testing.SqliteFile.value(file,
+                "SELECT typeof(r) || ' ' || r FROM t WHERE rowid = 1"))
                 .isEqualTo("real 3.0");
 
         try (DatabaseFile database = DatabaseFile.open(file)) {
@@ -157,7 +158,8 @@ class TableCursorTest {
 
     private static void insertRandomRows(Connection c, Random random, int rows) throws SQLException {
         c.setAutoCommit(false);
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO t (rowid, a, b, r, s, x) VALUES (?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO t (rowid, a, b, r, s, x) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < rows; i++) {
                 insert.setLong(1, i * 3L - 1000);
                 insert.setObject(2, anyValue(random));
@@ -235,8 +237,9 @@ class TableCursorTest {
                 realAffinity.add(names.getString(2).equals("REAL"));
             }
             boolean alias = table.equals("t") && select.getFirst().startsWith("typeof(id)");
-            String sql = "SELECT rowid, " + String.join(", ", select) + " FROM " + table + " WHERE rowid >= ? AND rowid < ? ORDER BY rowid";
-            try (PreparedStatement query = c.prepareStatement(upper == null ? sql.replace(" AND rowid < ?", "") : sql)) {
+            String sql = "SELECT rowid, " + String.join(", ", select) + " FROM " + table + " WHERE rowid >= ?"
+                    + (upper == null ? "" : " AND rowid < ?") + " ORDER BY rowid";
+            try (PreparedStatement query = c.prepareStatement(sql)) {
                 query.setLong(1, lower == null ? Long.MIN_VALUE : lower);
                 if (upper != null) {
                     query.setLong(2, upper);
