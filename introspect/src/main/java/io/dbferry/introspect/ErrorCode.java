@@ -63,5 +63,10 @@ public enum ErrorCode {
      * differs from the source's, so a copy with identical types is impossible; the message names the table,
      * column and type and says what to do.
      */
-    INCOMPATIBLE_TARGET
+    INCOMPATIBLE_TARGET,
+    /**
+     * A page of a SQLite file is not as the file format describes it, or of a kind dbferry's own page reader does
+     * not read; where it reads pages (verify), it then reads the same rows through SQLite instead.
+     */
+    SOURCE_PAGE_UNREADABLE
 }

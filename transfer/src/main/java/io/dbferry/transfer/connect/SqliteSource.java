@@ -2,8 +2,8 @@ package io.dbferry.transfer.connect;
 
 import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
+import io.dbferry.transfer.read.sqlitefile.DatabaseFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +76,10 @@ public final class SqliteSource {
 
     private static void requireSqliteHeader(Path file) {
         byte[] start;
-        try (InputStream in = Files.newInputStream(file)) {
-            start = in.readNBytes(HEADER.length);
+        try {
+            // not Files.newInputStream: closing a stream on the file would drop the SQLite locks this process holds
+            // on it (https://www.sqlite.org/howtocorrupt.html §2.2), e.g. another worker connection's read lock
+            start = DatabaseFile.start(file, HEADER.length);
         } catch (IOException e) {
             throw new DbferryException(ErrorCode.CONNECTION_FAILED,
                     "cannot read source database " + file + ": " + e.getMessage(), e);

@@ -25,29 +25,34 @@ import java.util.Optional;
  * JNI call per value — the larger part of the source side's time (benchmarks/RESULTS.md, 2026-12-03). For rowid
  * tables whose chunks are rowid ranges (the key is the rowid's alias) or which are read whole, in UTF-8
  * databases without hidden or generated columns. The chunk is read while this connection holds a
- * {@link ReadTransaction}, so no writer changes the file meanwhile; a WAL database only while its WAL file is
- * empty, since the file's pages are then the whole database (https://www.sqlite.org/wal.html). Whatever it does
- * not take — a row older than an added column, a page it cannot read — it leaves to SQLite: the chunk, and every
- * later one, is read through SQL. Not thread-safe: one per {@link SqliteRows}.
+ * {@link ReadTransaction}, so the file's pages do not change meanwhile; only while no {@code -wal} file holds
+ * frames, since the file's pages are then the whole database (https://www.sqlite.org/wal.html), and only while
+ * the schema cookie is the one the table was looked up under. Whatever it does not take — a row older than an
+ * added column, a page it cannot read — it leaves to SQLite: the chunk, and every later one of this worker, is
+ * read through SQL. Not thread-safe: one per {@link SqliteRows}.
  */
 final class PageDigests {
 
     private final Connection connection;
     private final Path file;
     private final long rootPage;
-    private final boolean wal;
+    private final long schemaVersion;
     private final boolean rowidKey;
     private final PageRow row;
     private boolean failed;
 
-    private PageDigests(Connection connection, Path file, long rootPage, boolean wal, boolean rowidKey, PageRow row) {
+    private PageDigests(Connection connection, Path file, long rootPage, long schemaVersion, boolean rowidKey,
+            PageRow row) {
         this.connection = connection;
         this.file = file;
         this.rootPage = rootPage;
-        this.wal = wal;
+        this.schemaVersion = schemaVersion;
         this.rowidKey = rowidKey;
         this.row = row;
     }
+
+    /** A column as {@code pragma table_xinfo} describes it (https://www.sqlite.org/pragma.html#pragma_table_xinfo). */
+    private record DeclaredColumn(String name, String type, boolean hidden, boolean key) {}
 
     /**
      * The page reader of a table, when its file and table can be read so.
@@ -65,60 +70,59 @@ final class PageDigests {
                 KeyRange.ALL, rs -> rs.next() ? rs.getString(1) : "");
         String encoding = rows.query("pragma encoding", List.of(), KeyRange.ALL,
                 rs -> rs.next() ? rs.getString(1) : "");
+        // the schema version first: should the schema change after it, the pages' cookie differs from it
+        long schemaVersion = rows.query("pragma schema_version", List.of(), KeyRange.ALL,
+                rs -> rs.next() ? rs.getLong(1) : -1L);
         long rootPage = rows.query("select rootpage from sqlite_schema where type = 'table' and name = ?",
                 List.of(name), KeyRange.ALL, rs -> rs.next() ? rs.getLong(1) : 0L);
-        List<String[]> columns = rows.query("select name, type, hidden, pk from pragma_table_xinfo(?) order by cid",
-                List.of(name), KeyRange.ALL, rs -> {
-                    List<String[]> found = new ArrayList<>();
+        List<DeclaredColumn> columns = rows.query("select name, type, hidden, pk from pragma_table_xinfo(?) "
+                + "order by cid", List.of(name), KeyRange.ALL, rs -> {
+                    List<DeclaredColumn> found = new ArrayList<>();
                     while (rs.next()) {
-                        found.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+                        found.add(new DeclaredColumn(rs.getString(1), rs.getString(2), rs.getInt(3) != 0,
+                                rs.getInt(4) != 0));
                     }
                     return found;
                 });
         if (path == null || path.isEmpty() || !"UTF-8".equalsIgnoreCase(encoding) || rootPage <= 0
-                || columns.isEmpty() || columns.stream().anyMatch(c -> !"0".equals(c[2]))) {
+                || columns.isEmpty() || columns.stream().anyMatch(DeclaredColumn::hidden)) {
             return Optional.empty();
         }
-        Optional<PageRow> row = pageRow(rows, table, columns);
-        if (row.isEmpty()) {
-            return Optional.empty();
-        }
-        boolean wal = "wal".equalsIgnoreCase(rows.query("pragma journal_mode", List.of(), KeyRange.ALL,
-                rs -> rs.next() ? rs.getString(1) : ""));
-        int alias = row.get().alias();
-        boolean rowidKey = key != null && key.parts().size() == 1 && alias >= 0
-                && key.parts().getFirst().index() == alias;
-        return Optional.of(new PageDigests(connection, Path.of(path), rootPage, wal, rowidKey, row.get()));
+        return pageRow(rows, table, columns).map(row -> {
+            boolean rowidKey = key != null && key.parts().size() == 1 && row.alias() >= 0
+                    && key.parts().getFirst().index() == row.alias();
+            return new PageDigests(connection, Path.of(path), rootPage, schemaVersion, rowidKey, row);
+        });
     }
 
     /** Each mapped column's field, by name in the table's column order; empty when a column is not found. */
-    private static Optional<PageRow> pageRow(SqliteRows rows, MappedTable table, List<String[]> columns) {
+    private static Optional<PageRow> pageRow(SqliteRows rows, MappedTable table, List<DeclaredColumn> columns) {
         int count = table.columns().size();
         int[] fields = new int[count];
         boolean[] real = new boolean[count];
         boolean[] jsonb = new boolean[count];
         int alias = -1;
-        long keyColumns = columns.stream().filter(c -> !"0".equals(c[3])).count();
+        long keyColumns = columns.stream().filter(DeclaredColumn::key).count();
         for (int i = 0; i < count; i++) {
             MappedColumn column = table.columns().get(i);
             fields[i] = field(columns, column.source().name());
             if (fields[i] < 0) {
                 return Optional.empty();
             }
-            String[] declared = columns.get(fields[i]);
-            real[i] = realAffinity(declared[1]);
+            DeclaredColumn declared = columns.get(fields[i]);
+            real[i] = realAffinity(declared.type());
             jsonb[i] = column.targetType().type() == PostgresType.JSONB;
-            if (keyColumns == 1 && !"0".equals(declared[3]) && "INTEGER".equalsIgnoreCase(declared[1])
-                    && rows.isRowidAlias(declared[0])) {
+            if (keyColumns == 1 && declared.key() && "INTEGER".equalsIgnoreCase(declared.type())
+                    && rows.isRowidAlias(declared.name())) {
                 alias = i;
             }
         }
         return Optional.of(new PageRow(fields, real, jsonb, alias));
     }
 
-    private static int field(List<String[]> columns, String name) {
+    private static int field(List<DeclaredColumn> columns, String name) {
         for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i)[0].equals(name)) {
+            if (columns.get(i).name().equals(name)) {
                 return i;
             }
         }
@@ -174,7 +178,8 @@ final class PageDigests {
      * @param range the chunk, never null
      * @param visitor takes each row, never null
      * @return false when the range is not a rowid range, or a row or page is one to leave to SQLite (then every
-     *     later call is false too): the visitor may have seen some rows, which the caller drops
+     *     later call on this reader — this worker's connection — is false too): the visitor may have seen some
+     *     rows, which the caller drops
      * @throws DbferryException with {@link ErrorCode#VERIFY_FAILED} when the read transaction cannot be begun or
      *     ended
      */
@@ -194,19 +199,21 @@ final class PageDigests {
     private boolean scanLocked(Long lower, Long upper, RowVisitor visitor) throws SQLException {
         try {
             Path walFile = Path.of(file + "-wal");
-            if (wal && Files.exists(walFile) && Files.size(walFile) > 0) {
-                return leaveToSqlite();
+            if (Files.exists(walFile) && Files.size(walFile) > 0) {
+                return leaveToSqlite(); // frames the file's pages may lack, in whatever journal mode it is now
             }
-            try (DatabaseFile database = DatabaseFile.open(file)) {
-                TableCursor cursor = new TableCursor(database, rootPage, lower, upper);
-                while (cursor.next()) {
-                    if (!row.at(cursor.record(), cursor.rowid())) {
-                        return leaveToSqlite();
-                    }
-                    visitor.visit(row);
+            DatabaseFile database = DatabaseFile.read(file);
+            if (database.schemaCookie() != schemaVersion) {
+                return leaveToSqlite(); // the schema changed since the root page and columns were read
+            }
+            TableCursor cursor = new TableCursor(database, rootPage, lower, upper);
+            while (cursor.next()) {
+                if (!row.at(cursor.record(), cursor.rowid())) {
+                    return leaveToSqlite();
                 }
-                return true;
+                visitor.visit(row);
             }
+            return true;
         } catch (IOException | PageFormatException e) {
             return leaveToSqlite(); // SQLite reads the same rows next, and says so in its words if the file is bad
         }

@@ -21,6 +21,8 @@ final class PageRow implements SourceRow {
     private long rowid;
 
     /**
+     * Makes the row of a table's column layout; {@link #at} moves it to a record.
+     *
      * @param fields per mapped column: its field in the table's records
      * @param realAffinity per mapped column: whether its declared type gives it REAL affinity
      * @param jsonb per mapped column: whether its target type is {@code jsonb}, where SQLite's {@code json()} makes

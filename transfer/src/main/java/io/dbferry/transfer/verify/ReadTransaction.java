@@ -6,10 +6,11 @@ import java.sql.Statement;
 
 /**
  * A read transaction on a SQLite connection, begun and its read lock taken at once: from {@link #begin} to
- * {@link #close} no other connection can commit a change to the database file — in rollback-journal mode a
- * writer needs the EXCLUSIVE lock, which waits for this SHARED one (https://www.sqlite.org/lockingv3.html §3); in
- * WAL mode nothing is copied back into the file past this reader's snapshot (https://www.sqlite.org/wal.html §2.2).
- * What lets {@link PageDigests} read the file's pages itself.
+ * {@link #close} the database file's pages do not change — in rollback-journal mode a writer needs the EXCLUSIVE
+ * lock to write them, which waits for this SHARED one (https://www.sqlite.org/lockingv3.html §3); in WAL mode
+ * writers append to the WAL, and a checkpoint copies nothing back into the file past this reader's snapshot
+ * (https://www.sqlite.org/wal.html §2.2). What lets {@link PageDigests} read the file's pages itself. On a
+ * connection already in a transaction (auto-commit off) the read joins that transaction, which is left open.
  */
 final class ReadTransaction implements AutoCloseable {
 
@@ -30,7 +31,9 @@ final class ReadTransaction implements AutoCloseable {
      */
     static ReadTransaction begin(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false); // sqlite-jdbc runs BEGIN (deferred: no lock yet)
+        if (autoCommit) {
+            connection.setAutoCommit(false); // sqlite-jdbc runs BEGIN (deferred: no lock yet)
+        }
         ReadTransaction transaction = new ReadTransaction(connection, autoCommit);
         try (Statement statement = connection.createStatement()) {
             statement.executeQuery("select count(*) from sqlite_schema").close(); // the first read takes the lock
@@ -46,15 +49,15 @@ final class ReadTransaction implements AutoCloseable {
     }
 
     /**
-     * Ends the transaction, which lets the read lock go, and puts the connection's auto-commit back.
+     * Ends the transaction begun, which lets the read lock go, and turns auto-commit back on; a transaction the
+     * connection was already in is left open.
      *
      * @throws SQLException when SQLite cannot end it
      */
     @Override
     public void close() throws SQLException {
-        connection.setAutoCommit(autoCommit); // sqlite-jdbc commits when auto-commit goes back on
-        if (!autoCommit) {
-            connection.commit();
+        if (autoCommit) {
+            connection.setAutoCommit(true); // sqlite-jdbc commits when auto-commit goes back on
         }
     }
 }

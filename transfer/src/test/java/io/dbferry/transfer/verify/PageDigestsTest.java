@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.dbferry.introspect.mapping.MappedTable;
 import io.dbferry.transfer.connect.SqliteSource;
 import io.dbferry.transfer.pipeline.MigrationOptions;
-import io.dbferry.transfer.profile.StorageClass;
 import io.dbferry.transfer.pipeline.SourceMapping;
+import io.dbferry.transfer.profile.StorageClass;
 import io.dbferry.transfer.testing.SqliteFile;
+import io.dbferry.transfer.testing.SqliteWriterProcess;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -167,6 +169,87 @@ class PageDigestsTest {
         try (Connection connection = SqliteSource.openReadOnly(file())) {
             assertThat(pages(rows(connection, "t"), connection, "t")).isEmpty();
         }
+    }
+
+    @Test
+    void readingPagesKeepsTheReadLocksOfOtherConnectionsInTheProcess() throws Exception {
+        // SQLite's locks are POSIX locks of the process: closing any descriptor of the file would drop them all
+        // (https://www.sqlite.org/howtocorrupt.html §2.2). Only a writer in another process sees that.
+        SqliteFile.run(file(), TABLE);
+        insertRandomRows(new Random(2), 20);
+
+        try (Connection holder = SqliteSource.openReadOnly(file());
+                Connection reader = SqliteSource.openReadOnly(file())) {
+            try (ReadTransaction locked = ReadTransaction.begin(holder)) {
+                SqliteRows rows = rows(reader, "t");
+                assertThat(pages(rows, reader, "t").orElseThrow().digest(KeyRange.ALL, rows.storedRow())).isPresent();
+                SqliteSource.openReadOnly(file()).close(); // a worker's connection, opened and closed
+
+                assertThat(SqliteWriterProcess.run(file(), "UPDATE t SET n = 0")).as("writer while locked")
+                        .isEqualTo(SqliteWriterProcess.LOCKED);
+            }
+            assertThat(SqliteWriterProcess.run(file(), "UPDATE t SET n = 0")).as("writer after").isZero();
+        }
+    }
+
+    @Test
+    void leavesTheRangesOfAKeyThatOnlyLooksLikeTheRowidToSql() throws Exception {
+        SqliteFile.run(file(), "CREATE TABLE t (id INT PRIMARY KEY, v TEXT)",
+                "INSERT INTO t VALUES (30, 'a'), (20, 'b'), (10, 'c')");
+
+        try (Connection connection = SqliteSource.openReadOnly(file())) {
+            SqliteRows rows = rows(connection, "t");
+            PageDigests pages = pages(rows, connection, "t").orElseThrow();
+            KeyRange range = new KeyRange(List.of(10L), List.of(25L)); // rowids 2 and 3, keys 20 and 10
+            assertThat(pages.digest(range, rows.storedRow())).isEmpty();
+            assertThat(rows.binaryDigest(range).rows()).isEqualTo(2);
+            assertThat(pages.digest(KeyRange.ALL, rows.storedRow())).isPresent();
+        }
+    }
+
+    @Test
+    void leavesJsonbBlobsToSqliteWhichMakesThemText() throws Exception {
+        SqliteFile.run(file(), "CREATE TABLE t (id INTEGER PRIMARY KEY, doc JSON)",
+                "INSERT INTO t VALUES (1, '{\"a\": 1}'), (2, jsonb('{\"b\": [2]}'))");
+        assertThat(SqliteFile.value(file(), "SELECT typeof(doc) FROM t WHERE id = 2")).isEqualTo("blob");
+
+        assertThat(pagesDigest("t", new KeyRange(null, List.of(2L)))).as("text only").isPresent();
+        assertThat(pagesDigest("t", KeyRange.ALL)).as("with the JSONB blob").isEmpty();
+    }
+
+    @Test
+    void leavesTheFileToSqlWhenItTurnedToWalOrItsSchemaChanged() throws Exception {
+        SqliteFile.run(file(), TABLE);
+        insertRandomRows(new Random(4), 20);
+
+        try (Connection connection = SqliteSource.openReadOnly(file())) {
+            SqliteRows rows = rows(connection, "t");
+            PageDigests pages = pages(rows, connection, "t").orElseThrow();
+            try (Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file());
+                    Statement statement = writer.createStatement()) {
+                statement.execute("PRAGMA journal_mode = wal");
+                statement.execute("PRAGMA wal_autocheckpoint = 0");
+                statement.execute("UPDATE t SET n = n + 1");
+
+                assertThat(pages.digest(KeyRange.ALL, rows.storedRow())).isEmpty();
+            }
+        }
+        SqliteFile.run(file(), "PRAGMA journal_mode = delete");
+        try (Connection connection = SqliteSource.openReadOnly(file())) {
+            SqliteRows rows = rows(connection, "t");
+            PageDigests pages = pages(rows, connection, "t").orElseThrow();
+            SqliteFile.run(file(), "CREATE TABLE later (x)");
+
+            assertThat(pages.digest(KeyRange.ALL, rows.storedRow())).isEmpty();
+        }
+    }
+
+    @Test
+    void tellsRealAffinityByTheRulesOfDatatype3() {
+        assertThat(List.of("REAL", "double precision", "FLOAT", "Double", "REAL(10,2)"))
+                .allMatch(PageDigests::realAffinity);
+        assertThat(Arrays.asList("FLOATING POINT", "", null, "NUMERIC", "INTEGER", "TEXT", "BLOB", "DECIMAL(10,5)",
+                "CHARREAL")).noneMatch(PageDigests::realAffinity);
     }
 
     @Test

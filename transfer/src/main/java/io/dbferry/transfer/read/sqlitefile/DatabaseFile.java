@@ -2,32 +2,41 @@ package io.dbferry.transfer.read.sqlitefile;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A SQLite database file opened for reading its pages: the header's page size, reserved bytes and text encoding
- * (https://www.sqlite.org/fileformat2.html §1.3 "The Database Header"), and pages read by number. Never writes.
- * Thread-safe: pages are read with positional reads, so cursors on several threads may share one file.
+ * A SQLite database file as read at one moment: its header's page size, reserved bytes and schema cookie
+ * (https://www.sqlite.org/fileformat2.html §1.3 "The Database Header"), its size, and its pages read by number.
+ * Never writes. Thread-safe: pages are read with positional reads.
+ *
+ * <p>The file is read through one channel per file for the whole process, which is never closed: SQLite's locks
+ * are POSIX advisory locks, which belong to the process, and closing <em>any</em> descriptor of the file drops
+ * every lock the process holds on it — the read locks of SQLite connections in this process included
+ * (https://www.sqlite.org/howtocorrupt.html §2.2). SQLite itself defers such closes; a reader next to SQLite
+ * connections must not close at all.
  */
-public final class DatabaseFile implements AutoCloseable {
-
-    /** The text encoding of header offset 56 for UTF-8. */
-    public static final int UTF8 = 1;
+public final class DatabaseFile {
 
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER_BYTES = 100;
+    /** Per file (its file key: device and inode where the platform has one), the process's one channel. */
+    private static final ConcurrentHashMap<Object, FileChannel> CHANNELS = new ConcurrentHashMap<>();
 
     private final Path path;
     private final FileChannel channel;
     private final int pageSize;
     private final int usableSize;
     private final long pageCount;
-    private final int textEncoding;
+    private final long schemaCookie;
 
     private DatabaseFile(Path path, FileChannel channel, byte[] header, long fileBytes) {
         this.path = path;
@@ -48,29 +57,53 @@ public final class DatabaseFile implements AutoCloseable {
                     + usableSize + " usable, less than 480");
         }
         this.pageCount = fileBytes / pageSize;
-        this.textEncoding = (int) u32(header, 56);
+        this.schemaCookie = u32(header, 40);
     }
 
     /**
-     * Opens a file and reads its header.
+     * Reads a file's header and size now, through the process's channel of the file (opened on first use).
      *
      * @param path the database file, never null
-     * @return the open file, never null; the caller closes it
+     * @return the file as it is now, never null; nothing to close
      * @throws IOException when the file cannot be opened or read
      * @throws PageFormatException when it does not start with a SQLite header this reader takes
      */
-    public static DatabaseFile open(Path path) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+    public static DatabaseFile read(Path path) throws IOException {
+        FileChannel channel = channel(path);
+        byte[] header = new byte[HEADER_BYTES];
+        if (readUpTo(channel, header, HEADER_BYTES, 0) < HEADER_BYTES || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0,
+                MAGIC.length)) {
+            throw new PageFormatException(path + " does not start with a SQLite header (\"SQLite format 3\")");
+        }
+        return new DatabaseFile(path, channel, header, channel.size());
+    }
+
+    /**
+     * The first bytes of a file, read through the process's channel of the file — so that looking at a SQLite
+     * file's header does not drop the locks of SQLite connections open on it (see the class comment).
+     *
+     * @param path the file, never null
+     * @param bytes how many to read, ≥ 0
+     * @return at most {@code bytes} bytes, fewer when the file is shorter; never null
+     * @throws IOException when the file cannot be opened or read
+     */
+    public static byte[] start(Path path, int bytes) throws IOException {
+        byte[] start = new byte[bytes];
+        return Arrays.copyOf(start, readUpTo(channel(path), start, bytes, 0));
+    }
+
+    private static FileChannel channel(Path path) throws IOException {
+        Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
         try {
-            byte[] header = new byte[HEADER_BYTES];
-            readFully(channel, ByteBuffer.wrap(header), 0, path);
-            if (!Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-                throw new PageFormatException(path + " does not start with \"SQLite format 3\"");
-            }
-            return new DatabaseFile(path, channel, header, channel.size());
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
+            return CHANNELS.computeIfAbsent(key != null ? key : path.toRealPath(), k -> {
+                try {
+                    return FileChannel.open(path, StandardOpenOption.READ);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
@@ -89,14 +122,17 @@ public final class DatabaseFile implements AutoCloseable {
         return usableSize;
     }
 
-    /** Whole pages in the file now, ≥ 0. */
+    /** Whole pages in the file when {@link #read} read its header, ≥ 0. */
     public long pageCount() {
         return pageCount;
     }
 
-    /** The text encoding of header offset 56: 1 UTF-8 ({@link #UTF8}), 2 UTF-16le, 3 UTF-16be. */
-    public int textEncoding() {
-        return textEncoding;
+    /**
+     * The schema cookie of header offset 40, which SQLite increments on every schema change (§1.3.8) — as
+     * {@code PRAGMA schema_version} reports it.
+     */
+    public long schemaCookie() {
+        return schemaCookie;
     }
 
     /**
@@ -112,26 +148,21 @@ public final class DatabaseFile implements AutoCloseable {
             throw new PageFormatException(path + ": page " + number + " is outside the file's " + pageCount
                     + " pages");
         }
-        readFully(channel, ByteBuffer.wrap(into, 0, pageSize), (number - 1) * pageSize, path);
-    }
-
-    private static void readFully(FileChannel channel, ByteBuffer buffer, long position, Path path)
-            throws IOException {
-        long at = position;
-        while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
-            if (read < 0) {
-                throw new EOFException(path + " ends at byte " + at + ", inside the page or header read from byte "
-                        + position);
-            }
-            at += read;
+        long position = (number - 1) * pageSize;
+        if (readUpTo(channel, into, pageSize, position) < pageSize) {
+            throw new EOFException(path + " ends inside page " + number);
         }
     }
 
-    /** Closes the file. */
-    @Override
-    public void close() throws IOException {
-        channel.close();
+    /** Reads {@code length} bytes from a position into a buffer, fewer where the file ends; returns how many. */
+    private static int readUpTo(FileChannel channel, byte[] into, int length, long position) throws IOException {
+        ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
+        while (buffer.hasRemaining()) {
+            if (channel.read(buffer, position + buffer.position()) < 0) {
+                break;
+            }
+        }
+        return buffer.position();
     }
 
     static int u16(byte[] bytes, int at) {

@@ -13,10 +13,12 @@ public final class PageFormatException extends DbferryException {
     private static final long serialVersionUID = 1L;
 
     /**
-     * @param message what was found where, e.g. {@code "page 7 of /data/app.db: cell 3 points outside the page"};
-     *     never null
+     * Makes the exception, with {@link ErrorCode#SOURCE_PAGE_UNREADABLE}.
+     *
+     * @param message what was found where, e.g. {@code "/data/app.db, page 7: cell 3 starts at byte 9, outside the
+     *     page's cell content area (bytes 18 to 4096)"}; never null
      */
     public PageFormatException(String message) {
-        super(ErrorCode.SOURCE_NOT_SQLITE, message);
+        super(ErrorCode.SOURCE_PAGE_UNREADABLE, message);
     }
 }

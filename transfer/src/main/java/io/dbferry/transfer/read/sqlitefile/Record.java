@@ -18,11 +18,15 @@ public final class Record {
     private int fields;
 
     /**
-     * Decodes the record in {@code bytes[offset, offset + length)}.
+     * Decodes the record in {@code payload[offset, offset + length)}.
      *
+     * @param payload holds the record, never null; kept until the next call
+     * @param offset where the record starts
+     * @param length its bytes, ≥ 0
      * @param where names the page for a message, asked only on failure (a message per record would cost more
      *     than decoding it)
      * @throws PageFormatException when its header or values run past the payload, or a serial type is reserved
+     *     or negative
      */
     void decode(byte[] payload, int offset, int length, Supplier<String> where) {
         this.bytes = payload;
@@ -61,6 +65,9 @@ public final class Record {
     private static long width(long serialType, Supplier<String> where) {
         if (serialType >= 12) {
             return (serialType - 12) >> 1; // BLOB (N-12)/2 or TEXT (N-13)/2 bytes
+        }
+        if (serialType < 0) {
+            throw new PageFormatException(where.get() + ": serial type " + serialType + " is negative");
         }
         return switch ((int) serialType) {
             case 0, 8, 9 -> 0;

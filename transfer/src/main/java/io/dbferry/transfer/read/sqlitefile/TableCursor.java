@@ -37,7 +37,9 @@ public final class TableCursor {
     private final Supplier<String> location = this::where;
 
     /**
-     * @param file the open database file, never null; the cursor does not close it
+     * Makes a cursor before the first row of a range; {@link #next()} moves to it.
+     *
+     * @param file the database file, never null
      * @param rootPage the table's root page, from {@code sqlite_schema.rootpage}
      * @param lower the smallest rowid to read (inclusive), null for the first row
      * @param upper the rowid to stop before (exclusive), null for no end
@@ -179,10 +181,12 @@ public final class TableCursor {
 
     private int cellOffset(int level, int cell) {
         int header = headers[level];
-        int offset = DatabaseFile.u16(pages[level], header + headerSize(pages[level][header] & 0xff) + 2 * cell);
-        if (offset >= file.usableSize()) {
+        int pointers = header + headerSize(pages[level][header] & 0xff);
+        int offset = DatabaseFile.u16(pages[level], pointers + 2 * cell);
+        if (offset < pointers + 2 * cells[level] || offset >= file.usableSize()) {
             throw new PageFormatException(where() + ": cell " + cell + " starts at byte " + offset
-                    + ", outside the page's usable " + file.usableSize() + " bytes");
+                    + ", outside the page's cell content area (bytes " + (pointers + 2 * cells[level]) + " to "
+                    + file.usableSize() + ")");
         }
         return offset;
     }
@@ -204,8 +208,11 @@ public final class TableCursor {
         rowid = Varint.read(page, at);
         at += Varint.length(page, at);
         int usable = file.usableSize();
+        if (size > Integer.MAX_VALUE) {
+            throw new PageFormatException(where() + ": the record of rowid " + rowid + " claims " + size + " bytes");
+        }
         long local = localBytes(size, usable);
-        if (at + local > usable) {
+        if (at + local + (local < size ? 4 : 0) > usable) { // an overflowing record ends in a 4-byte page number
             throw new PageFormatException(where() + ": the record of rowid " + rowid + " runs past the page");
         }
         if (local == size) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.dbferry.transfer.profile.StorageClass;
+import io.dbferry.transfer.testing.SqliteFile;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -81,6 +85,68 @@ class TableCursorTest {
     }
 
     @Test
+    void startsAtEveryLowerBoundAfterDeletionsLeftStaleDividerKeys() throws Exception {
+        // Deleting rows leaves the interior pages' divider keys in place: a lower bound between a leaf's last row
+        // and its divider must go on to the next leaf. Every bound from below the first row to past the last.
+        Path file = dir.resolve("t.db");
+        SqliteFile.run(file, "PRAGMA page_size = 512", "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) "
+                        + "INSERT INTO t SELECT i, printf('%.40d', i) FROM n",
+                "DELETE FROM t WHERE id % 50 >= 20 OR id % 7 = 0");
+        List<Long> rowids = new ArrayList<>();
+        for (String row : sqlite(file, "t", null, null)) {
+            rowids.add(Long.parseLong(row.substring(0, row.indexOf(' '))));
+        }
+        assertThat(rowids).hasSizeBetween(1000, 1300);
+        DatabaseFile database = DatabaseFile.read(file);
+        long root = rootPage(file, "t");
+
+        for (long lower = -1; lower <= 3002; lower++) {
+            long from = lower;
+            List<Long> expected = rowids.stream().filter(id -> id >= from && id < from + 4).toList();
+            TableCursor cursor = new TableCursor(database, root, lower, lower + 4);
+            List<Long> read = new ArrayList<>();
+            while (cursor.next()) {
+                read.add(cursor.rowid());
+            }
+            assertThat(read).as("rowids from %d below %d", lower, lower + 4).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void refusesPagesThatClaimMoreCellsThanFitOrFormACycle() throws Exception {
+        Path file = dir.resolve("t.db");
+        SqliteFile.run(file, "PRAGMA page_size = 512", "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT)",
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500) "
+                        + "INSERT INTO t SELECT i, printf('%.40d', i) FROM n");
+        long root = rootPage(file, "t");
+        Path cells = dir.resolve("cells.db");
+        Path cycle = dir.resolve("cycle.db");
+        Files.copy(file, cells);
+        Files.copy(file, cycle);
+        long rootAt = (root - 1) * 512;
+        try (RandomAccessFile bytes = new RandomAccessFile(cells.toFile(), "rw")) {
+            bytes.seek(rootAt + 3); // the root's cell count
+            bytes.writeShort(400);
+        }
+        try (RandomAccessFile bytes = new RandomAccessFile(cycle.toFile(), "rw")) {
+            assertThat(readByte(bytes, rootAt)).as("an interior table page").isEqualTo(0x05);
+            bytes.seek(rootAt + 8); // the root's right-most pointer: the root itself
+            bytes.writeInt((int) root);
+        }
+
+        assertThatThrownBy(() -> readAll(cells, "t", null, null)).isInstanceOf(PageFormatException.class)
+                .hasMessageContaining("claims 400 cells, more than it can hold");
+        assertThatThrownBy(() -> readAll(cycle, "t", 499L, null)).isInstanceOf(PageFormatException.class)
+                .hasMessageContaining("so its pages form a cycle");
+    }
+
+    private static int readByte(RandomAccessFile bytes, long at) throws IOException {
+        bytes.seek(at);
+        return bytes.read();
+    }
+
+    @Test
     void readsAnEmptyTableAsNoRows() throws Exception {
         Path file = dir.resolve("t.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
@@ -99,21 +165,20 @@ class TableCursorTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             run(c, "CREATE TABLE t (r REAL, u)", "INSERT INTO t VALUES (3.0, 3.0), (-2.5, -2.5)");
         }
-        assertThat(io.dbferry.transfer.testing.SqliteFile.value(file,
+        assertThat(SqliteFile.value(file,
                 "SELECT typeof(r) || ' ' || r FROM t WHERE rowid = 1"))
                 .isEqualTo("real 3.0");
 
-        try (DatabaseFile database = DatabaseFile.open(file)) {
-            TableCursor cursor = new TableCursor(database, rootPage(file, "t"), null, null);
-            assertThat(cursor.next()).isTrue();
-            assertThat(cursor.record().storageClass(0)).isEqualTo(StorageClass.INTEGER);
-            assertThat(cursor.record().integer(0)).isEqualTo(3);
-            assertThat(cursor.record().storageClass(1)).isEqualTo(StorageClass.REAL);
-            assertThat(cursor.next()).isTrue();
-            assertThat(cursor.record().real(0)).isEqualTo(-2.5);
-            assertThat(cursor.next()).isFalse();
-            assertThat(cursor.next()).isFalse();
-        }
+        DatabaseFile database = DatabaseFile.read(file);
+        TableCursor cursor = new TableCursor(database, rootPage(file, "t"), null, null);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.record().storageClass(0)).isEqualTo(StorageClass.INTEGER);
+        assertThat(cursor.record().integer(0)).isEqualTo(3);
+        assertThat(cursor.record().storageClass(1)).isEqualTo(StorageClass.REAL);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.record().real(0)).isEqualTo(-2.5);
+        assertThat(cursor.next()).isFalse();
+        assertThat(cursor.next()).isFalse();
     }
 
     @Test
@@ -124,13 +189,12 @@ class TableCursorTest {
                     "INSERT INTO t VALUES (2, 'y')");
         }
 
-        try (DatabaseFile database = DatabaseFile.open(file)) {
-            TableCursor cursor = new TableCursor(database, rootPage(file, "t"), null, null);
-            assertThat(cursor.next()).isTrue();
-            assertThat(cursor.record().fields()).isEqualTo(1);
-            assertThat(cursor.next()).isTrue();
-            assertThat(cursor.record().fields()).isEqualTo(2);
-        }
+        DatabaseFile database = DatabaseFile.read(file);
+        TableCursor cursor = new TableCursor(database, rootPage(file, "t"), null, null);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.record().fields()).isEqualTo(1);
+        assertThat(cursor.next()).isTrue();
+        assertThat(cursor.record().fields()).isEqualTo(2);
     }
 
     @Test
@@ -140,20 +204,19 @@ class TableCursorTest {
             run(c, "CREATE TABLE w (k TEXT PRIMARY KEY, v) WITHOUT ROWID", "INSERT INTO w VALUES ('a', 1)");
         }
 
-        try (DatabaseFile database = DatabaseFile.open(file)) {
-            TableCursor cursor = new TableCursor(database, rootPage(file, "w"), null, null);
-            assertThatThrownBy(cursor::next).isInstanceOf(PageFormatException.class)
-                    .hasMessageContaining("is not a table b-tree page (type 10)");
-        }
+        DatabaseFile database = DatabaseFile.read(file);
+        TableCursor cursor = new TableCursor(database, rootPage(file, "w"), null, null);
+        assertThatThrownBy(cursor::next).isInstanceOf(PageFormatException.class)
+                .hasMessageContaining("is not a table b-tree page (type 10)");
     }
 
     @Test
     void refusesAFileThatIsNotSqlite() throws Exception {
         Path file = dir.resolve("not.db");
-        java.nio.file.Files.write(file, new byte[4096]);
+        Files.write(file, new byte[4096]);
 
-        assertThatThrownBy(() -> DatabaseFile.open(file)).isInstanceOf(PageFormatException.class)
-                .hasMessageContaining("does not start with \"SQLite format 3\"");
+        assertThatThrownBy(() -> DatabaseFile.read(file)).isInstanceOf(PageFormatException.class)
+                .hasMessageContaining("does not start with a SQLite header");
     }
 
     private static void insertRandomRows(Connection c, Random random, int rows) throws SQLException {
@@ -199,17 +262,20 @@ class TableCursorTest {
     /** Each row as "rowid class:value …", read from the file. */
     private static List<String> readAll(Path file, String table, Long lower, Long upper) throws IOException,
             SQLException {
+        return readAll(file, rootPage(file, table), lower, upper);
+    }
+
+    private static List<String> readAll(Path file, long rootPage, Long lower, Long upper) throws IOException {
         List<String> rows = new ArrayList<>();
-        try (DatabaseFile database = DatabaseFile.open(file)) {
-            TableCursor cursor = new TableCursor(database, rootPage(file, table), lower, upper);
-            while (cursor.next()) {
-                StringBuilder row = new StringBuilder().append(cursor.rowid());
-                Record record = cursor.record();
-                for (int i = 0; i < record.fields(); i++) {
-                    row.append(' ').append(describe(record, i));
-                }
-                rows.add(row.toString());
+        DatabaseFile database = DatabaseFile.read(file);
+        TableCursor cursor = new TableCursor(database, rootPage, lower, upper);
+        while (cursor.next()) {
+            StringBuilder row = new StringBuilder().append(cursor.rowid());
+            Record record = cursor.record();
+            for (int i = 0; i < record.fields(); i++) {
+                row.append(' ').append(describe(record, i));
             }
+            rows.add(row.toString());
         }
         return rows;
     }
@@ -220,7 +286,7 @@ class TableCursorTest {
             case INTEGER -> "integer:" + record.integer(field);
             case REAL -> "real:" + record.real(field);
             case TEXT -> "text:" + new String(record.bytes(field), StandardCharsets.UTF_8);
-            case BLOB -> "blob:" + java.util.HexFormat.of().formatHex(record.bytes(field));
+            case BLOB -> "blob:" + HexFormat.of().formatHex(record.bytes(field));
         };
     }
 
@@ -256,7 +322,7 @@ class TableCursorTest {
                                 case "real" -> realAffinity.get(i) && storedAsInteger(rs.getDouble(column))
                                         ? "integer:" + (long) rs.getDouble(column) : "real:" + rs.getDouble(column);
                                 case "text" -> "text:" + new String(rs.getBytes(column), StandardCharsets.UTF_8);
-                                default -> "blob:" + java.util.HexFormat.of().formatHex(rs.getBytes(column));
+                                default -> "blob:" + HexFormat.of().formatHex(rs.getBytes(column));
                             });
                         }
                         rows.add(row.toString());
