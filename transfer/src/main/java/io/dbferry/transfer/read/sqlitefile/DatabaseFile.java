@@ -71,8 +71,8 @@ public final class DatabaseFile {
     public static DatabaseFile read(Path path) throws IOException {
         FileChannel channel = channel(path);
         byte[] header = new byte[HEADER_BYTES];
-        if (readUpTo(channel, header, HEADER_BYTES, 0) < HEADER_BYTES || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0,
-                MAGIC.length)) {
+        boolean whole = readUpTo(channel, header, HEADER_BYTES, 0) == HEADER_BYTES;
+        if (!whole || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new PageFormatException(path + " does not start with a SQLite header (\"SQLite format 3\")");
         }
         return new DatabaseFile(path, channel, header, channel.size());
