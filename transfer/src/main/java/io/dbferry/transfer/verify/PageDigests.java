@@ -68,8 +68,6 @@ final class PageDigests {
         String name = table.source().id().name();
         String path = rows.query("select file from pragma_database_list where name = 'main'", List.of(),
                 KeyRange.ALL, rs -> rs.next() ? rs.getString(1) : "");
-        String encoding = rows.query("pragma encoding", List.of(), KeyRange.ALL,
-                rs -> rs.next() ? rs.getString(1) : "");
         // the schema version first: should the schema change after it, the pages' cookie differs from it
         long schemaVersion = rows.query("pragma schema_version", List.of(), KeyRange.ALL,
                 rs -> rs.next() ? rs.getLong(1) : -1L);
@@ -84,7 +82,7 @@ final class PageDigests {
                     }
                     return found;
                 });
-        if (path == null || path.isEmpty() || !"UTF-8".equalsIgnoreCase(encoding) || rootPage <= 0
+        if (path == null || path.isEmpty() || rows.utf16() || rootPage <= 0
                 || columns.isEmpty() || columns.stream().anyMatch(DeclaredColumn::hidden)) {
             return Optional.empty();
         }

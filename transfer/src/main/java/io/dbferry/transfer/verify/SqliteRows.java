@@ -83,6 +83,11 @@ final class SqliteRows extends TableRows {
         this.utf16 = !"UTF-8".equalsIgnoreCase(encoding);
     }
 
+    /** Whether the database stores text as UTF-16 ({@code PRAGMA encoding}, read once by the constructor). */
+    boolean utf16() {
+        return utf16;
+    }
+
     @Override
     String select() {
         return select;
