@@ -9,10 +9,13 @@
 # seconds of each command, the machine's busy core-seconds while it ran (/proc/stat, every process: PostgreSQL's
 # too), and verify ÷ migrate; then the median ratio.
 #
-#   benchmarks/run-verify.sh [DATASET] [PAIRS]
+#   benchmarks/run-verify.sh [DATASET] [PAIRS] [jar|launcher]
 #
 # DATASET defaults to benchmarks/target/e2e/dataset-2100000-seed42.sqlite (make it with run-e2e.sh or
-# DatasetGenerator); PAIRS to 4. Needs cli/target/dbferry.jar (mvn -B package -pl cli -am -DskipTests), GNU time
+# DatasetGenerator); PAIRS to 4. `jar` (the default) starts each command with `java -Xmx256m -jar`; `launcher`
+# through bin/dbferry, as an installed dbferry runs (DBFERRY_JAVA_OPTS=-Xmx256m), with its class-data-sharing
+# archives in a directory of this run's own: one migrate and one verify are run first, untimed, to write them
+# (what the first run of each command after an install or upgrade pays once; README, Install). Needs cli/target/dbferry.jar (mvn -B package -pl cli -am -DskipTests), GNU time
 # (/usr/bin/time), psql and python3, and a PostgreSQL at 127.0.0.1:5432 (user postgres) where it may drop and
 # create the database `verifybench` (dropped again at the end, also after a failure or Ctrl-C; PostgreSQL 13+).
 set -euo pipefail
@@ -22,6 +25,7 @@ cd "$(dirname "$0")/.."
 
 dataset="${dataset:-benchmarks/target/e2e/dataset-2100000-seed42.sqlite}"
 pairs="${2:-4}"
+runner="${3:-jar}"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jar=cli/target/dbferry.jar
 target="postgresql://postgres@127.0.0.1:5432/verifybench"
@@ -30,6 +34,7 @@ psql=(env PGOPTIONS="-c client_min_messages=warning" psql -X -q -h 127.0.0.1 -p 
 [[ -f "$dataset" ]] || { echo "run-verify.sh: no dataset at $dataset; make it with benchmarks/run-e2e.sh or DatasetGenerator (README, Benchmarks)" >&2; exit 2; }
 [[ -f "$jar" ]] || { echo "run-verify.sh: no $jar; build it with: mvn -B package -pl cli -am -DskipTests" >&2; exit 2; }
 [[ "$pairs" =~ ^[1-9][0-9]*$ ]] || { echo "run-verify.sh: PAIRS must be a positive number, not '$pairs'" >&2; exit 2; }
+[[ "$runner" == jar || "$runner" == launcher ]] || { echo "run-verify.sh: the third argument is jar or launcher, not '$runner'" >&2; exit 2; }
 
 work="$(mktemp -d)"
 running="" # the measurement in the background, if any
@@ -69,15 +74,30 @@ measure() {
   running=""
 }
 
+# dbferry, started the chosen way (a command line for GNU time, so not a shell function).
+if [[ "$runner" == launcher ]]; then
+  dbferry=(env XDG_CACHE_HOME="$work/cache" DBFERRY_JAVA_OPTS=-Xmx256m DBFERRY_JAR="$jar" bin/dbferry)
+else
+  dbferry=("$java" -Xmx256m -jar "$jar")
+fi
+
+if [[ "$runner" == launcher ]]; then
+  "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS verifybench" -c "CREATE DATABASE verifybench" >/dev/null
+  measure "${dbferry[@]}" migrate "$dataset" "$target" --quiet --no-verify
+  measure "${dbferry[@]}" verify "$dataset" "$target"
+  echo "launcher: archives written by an untimed migrate and verify: $(du -sh "$work/cache/dbferry" | cut -f1)"
+  echo
+fi
+
 echo "| pair | migrate wall s | migrate user s | machine core-s | verify wall s | verify user s | machine core-s | verify ÷ migrate |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 ratios=()
 for ((pair = 1; pair <= pairs; pair++)); do
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS verifybench" -c "CREATE DATABASE verifybench" >/dev/null
-  measure "$java" -Xmx256m -jar "$jar" migrate "$dataset" "$target" --quiet --no-verify
+  measure "${dbferry[@]}" migrate "$dataset" "$target" --quiet --no-verify
   read -r m_wall m_user m_cores <"$work/measured"
   "${psql[@]}" -d verifybench -c "CHECKPOINT" >/dev/null
-  measure "$java" -Xmx256m -jar "$jar" verify "$dataset" "$target"
+  measure "${dbferry[@]}" verify "$dataset" "$target"
   read -r v_wall v_user v_cores <"$work/measured"
   ratio=$(python3 -c "print('%.2f' % ($v_wall / $m_wall))")
   ratios+=("$ratio")
