@@ -49,6 +49,26 @@ public record TargetType(PostgresType type, int length, int precision, int scale
     }
 
     /** Returns the type as PostgreSQL prints it, e.g. {@code numeric(10,2)}. */
+    /**
+     * This type as PostgreSQL's {@code format_type()} prints a column of it (PostgreSQL docs, "System
+     * Information Functions and Operators"), so that it can be compared with a table's catalog: e.g.
+     * {@code character varying(160)}, {@code character(1)} for a {@code char} without a length (§8.3: "character
+     * without length specifier is equivalent to character(1)"), {@code numeric(10,2)},
+     * {@code timestamp without time zone}.
+     *
+     * @return never null
+     */
+    public String formatted() {
+        return switch (type) {
+            case NUMERIC -> precision > 0 ? "numeric(" + precision + "," + scale + ")" : "numeric";
+            case VARCHAR -> length > 0 ? "character varying(" + length + ")" : "character varying";
+            case CHAR -> "character(" + Math.max(1, length) + ")";
+            case TIMESTAMP -> "timestamp without time zone";
+            case TIME -> "time without time zone";
+            default -> type.sqlName();
+        };
+    }
+
     @Override
     public String toString() {
         if (length > 0) {

@@ -89,6 +89,38 @@ public final class PostgresCatalog {
         return names(connection, sql, schema, "the schemas of the source");
     }
 
+    /**
+     * The columns of a table with their types as {@code format_type()} prints them (PostgreSQL docs, "System
+     * Information Functions and Operators"), e.g. {@code numeric(10,2)}, {@code character varying(160)},
+     * {@code timestamp without time zone}; dropped columns left out.
+     *
+     * @param connection an open PostgreSQL connection, not closed here
+     * @param schema the table's schema, exact
+     * @param table the table's name, exact
+     * @return type by column name, in the table's column order; never null, empty when there is no such table
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when the query fails
+     */
+    public static Map<String, String> columnTypes(Connection connection, String schema, String table) {
+        String sql = "SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a "
+                + "JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
+                + "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                + "WHERE n.nspname = ? AND c.relname = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, schema);
+            statement.setString(2, table);
+            Map<String, String> types = new LinkedHashMap<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return types;
+        } catch (SQLException e) {
+            throw new DbferryException(ErrorCode.SCHEMA_READ_FAILED, "failed reading the column types of \""
+                    + schema + "\".\"" + table + "\": " + e.getMessage(), e);
+        }
+    }
+
     /** The first column of a query with the schema as its one bind value, in the query's order. */
     private static List<String> names(Connection connection, String sql, String schema, String what) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

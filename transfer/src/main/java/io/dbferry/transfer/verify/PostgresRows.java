@@ -33,6 +33,8 @@ final class PostgresRows extends TableRows {
     private final Connection connection;
     private final MappedTable table;
     private final KeyColumns key;
+    /** Where the target's column types differ from the mapping's. */
+    private final TargetColumnTypes types;
     private final String select;
     /** {@code  from "schema"."table"}. */
     private final String from;
@@ -44,14 +46,26 @@ final class PostgresRows extends TableRows {
     private final String binarySelect;
 
     /**
+     * Rows of a table whose columns have the mapping's types.
+     *
      * @param key the key columns, null to read the table only whole (as a multiset)
      */
     PostgresRows(Connection connection, MappedTable table, KeyColumns key) {
+        this(connection, table, key, TargetColumnTypes.AS_MAPPED);
+    }
+
+    /**
+     * @param key the key columns, null to read the table only whole (as a multiset)
+     * @param types the columns whose type in this database differs from the mapping's, read so that their
+     *     canonical values are comparable (see {@link TargetColumnTypes#zoneDiffers}); never null
+     */
+    PostgresRows(Connection connection, MappedTable table, KeyColumns key, TargetColumnTypes types) {
         this.connection = connection;
         this.table = table;
         this.key = key;
+        this.types = types;
         this.from = " from " + POSTGRES.render(DSL.name(table.target().schema(), table.target().name()));
-        this.select = "select " + String.join(", ", table.columns().stream().map(PostgresRows::value).toList())
+        this.select = "select " + String.join(", ", table.columns().stream().map(c -> value(c, types)).toList())
                 + from;
         this.binarySelect = "select " + String.join(", ", table.columns().stream().map(PostgresRows::name).toList())
                 + from;
@@ -100,7 +114,7 @@ final class PostgresRows extends TableRows {
         for (int i = 0; i < read.length; i++) {
             MappedColumn column = table.columns().get(i);
             read[i] = PostgresValues.read(rs, i + 1, column.targetType());
-            values[i] = read[i] == null ? null : CanonicalValue.ofTarget(column.targetType(), read[i]);
+            values[i] = read[i] == null ? null : CanonicalValue.ofTarget(types.canonicalType(column), read[i]);
         }
         return values;
     }
@@ -157,7 +171,10 @@ final class PostgresRows extends TableRows {
      * with SQLite has {@code real} columns, whose float pgjdbc would read as text or binary depending on the
      * statement, and array and {@code json} columns, which SQLite holds as JSON (see {@code SqliteType}).
      */
-    private static String value(MappedColumn column) {
+    private static String value(MappedColumn column, TargetColumnTypes types) {
+        if (types.zoneDiffers(column)) {
+            return "(" + name(column) + " at time zone 'UTC')";
+        }
         return switch (column.targetType().type()) {
             case DOUBLE_PRECISION -> name(column) + "::float8";
             case JSONB -> "to_jsonb(" + name(column) + ")";

@@ -171,16 +171,18 @@ public final class Verifier {
             VerifyProgress progress) {
         Optional<KeyColumns> key = options.mode() == VerifyMode.CHECKSUM ? KeyColumns.of(table) : Optional.empty();
         TableRows sourceRows = route.sourceRows(source, table, key.orElse(null));
-        TableRows targetRows = route.targetRows(target, table, key.orElse(null));
         if (!route.targetExists(target, table)) {
             return new TableVerification(route.sourceId(table), route.targetId(table), TableVerification.Method.COUNTS,
                     sourceRows.count(), 0, 0, 0, TableVerification.Status.DIFFERENT, List.of(), false,
                     List.of("the target has no table " + route.targetId(table) + "; " + route.missingTableHint()));
         }
+        TargetColumnTypes types = options.mode() == VerifyMode.CHECKSUM ? route.targetTypes(target, table)
+                : TargetColumnTypes.AS_MAPPED;
+        TableRows targetRows = route.targetRows(target, table, key.orElse(null), types);
         if (key.isEmpty()) {
             BothSides.Both<Long, Long> counts = both.run(sourceRows::count, targetRows::count);
             return options.mode() == VerifyMode.COUNTS ? result(table, TableVerification.Method.COUNTS, counts,
-                    new ChunkCounts(0, 0), List.of(), false, List.of()) : multiset(both, table, counts,
+                    new ChunkCounts(0, 0), List.of(), false, List.of()) : multiset(both, table, types, counts,
                     table.primaryKey() == null ? "no primary key"
                             : "a primary key with a column type other than integer, text or uuid");
         }
@@ -188,13 +190,13 @@ public final class Verifier {
         boolean targetPlans = route == VerifyRoute.POSTGRES_TO_SQLITE;
         KeyPlan plan = plan(targetPlans ? targetRows : sourceRows);
         if (plan.problem() != null) {
-            return multiset(both, table, both.run(sourceRows::count, targetRows::count), plan.problem());
+            return multiset(both, table, types, both.run(sourceRows::count, targetRows::count), plan.problem());
         }
-        boolean binary = route == VerifyRoute.SQLITE_TO_POSTGRES;
+        boolean binary = route == VerifyRoute.SQLITE_TO_POSTGRES && types.asMapped();
         ChunkSearch search = new ChunkSearch(both, sourceRows, targetRows, key.get(), options, binary);
         List<KeyRange> ranges = plan.chunks();
         List<BothSides.Both<ChunkDigest, ChunkDigest>> rangeDigests = digests.of(ranges,
-                c -> route.sourceRows(c, table, key.get()), c -> route.targetRows(c, table, key.get()), binary,
+                c -> route.sourceRows(c, table, key.get()), c -> route.targetRows(c, table, key.get(), types), binary,
                 (done, rows) -> progress.chunkDigested(table, done, ranges.size(), rows));
         for (int i = 0; i < ranges.size(); i++) {
             search.compare(ranges.get(i), rangeDigests.get(i));
@@ -207,9 +209,13 @@ public final class Verifier {
         BothSides.Both<Long, Long> counts = new BothSides.Both<>(search.sourceRowsInChunks() + sourceNulls,
                 search.targetRowsInChunks() + outside);
         ChunkCounts chunks = new ChunkCounts(search.chunksCompared(), search.chunksDiffering() + (outside > 0 ? 1 : 0));
+        List<String> notes = new ArrayList<>();
+        types.note().ifPresent(notes::add);
+        if (outside > 0) {
+            notes.add(outside + " target rows have NULL in the primary key and could not be compared by key");
+        }
         return result(table, TableVerification.Method.CHUNKS, counts, chunks, search.differences(),
-                search.moreDifferences(), outside > 0 ? List.of(outside + " target rows have NULL in the primary key "
-                        + "and could not be compared by key") : List.of());
+                search.moreDifferences(), notes);
     }
 
     /**
@@ -232,16 +238,18 @@ public final class Verifier {
     /** Chunks compared and differing. */
     private record ChunkCounts(int compared, int differing) {}
 
-    private TableVerification multiset(BothSides both, MappedTable table, BothSides.Both<Long, Long> counts,
-            String reason) {
+    private TableVerification multiset(BothSides both, MappedTable table, TargetColumnTypes types,
+            BothSides.Both<Long, Long> counts, String reason) {
         TableRows sourceRows = route.sourceRows(source, table, null);
-        TableRows targetRows = route.targetRows(target, table, null);
-        boolean equal = route == VerifyRoute.SQLITE_TO_POSTGRES && equal(both.run(
+        TableRows targetRows = route.targetRows(target, table, null, types);
+        boolean equal = route == VerifyRoute.SQLITE_TO_POSTGRES && types.asMapped() && equal(both.run(
                 () -> sourceRows.binaryDigest(KeyRange.ALL), () -> targetRows.binaryDigest(KeyRange.ALL)));
         // Binary digests that differ may still be equal rows (see BinaryDigests): canonical text decides.
         equal = equal || equal(both.run(() -> sourceRows.digest(KeyRange.ALL), () -> targetRows.digest(KeyRange.ALL)));
+        List<String> notes = new ArrayList<>(List.of(reason + ": " + MULTISET));
+        types.note().ifPresent(notes::add);
         return result(table, TableVerification.Method.MULTISET, counts, new ChunkCounts(1, equal ? 0 : 1), List.of(),
-                !equal, List.of(reason + ": " + MULTISET));
+                !equal, notes);
     }
 
     private static boolean equal(BothSides.Both<ChunkDigest, ChunkDigest> digests) {

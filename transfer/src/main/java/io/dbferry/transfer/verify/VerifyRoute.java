@@ -39,14 +39,29 @@ enum VerifyRoute {
      * The target side's rows of a table.
      *
      * @param key the key columns, null to read the table only whole (as a multiset)
+     * @param types the PostgreSQL target's columns whose type differs from the mapping's (SQLite → PostgreSQL;
+     *     {@link TargetColumnTypes#AS_MAPPED} for the other routes); never null
      * @return never null
      */
-    TableRows targetRows(Connection connection, MappedTable table, KeyColumns key) {
+    TableRows targetRows(Connection connection, MappedTable table, KeyColumns key, TargetColumnTypes types) {
         return switch (this) {
-            case SQLITE_TO_POSTGRES -> new PostgresRows(connection, table, key);
+            case SQLITE_TO_POSTGRES -> new PostgresRows(connection, table, key, types);
             case POSTGRES_TO_SQLITE -> new SqliteRows(connection, table, key, ReverseTransforms::forColumn);
             case POSTGRES_TO_POSTGRES -> new PostgresTextRows(connection, table, key, false);
         };
+    }
+
+    /**
+     * The target table's columns whose type differs from the mapping's: read from PostgreSQL's catalog for SQLite →
+     * PostgreSQL, where the source rows are encoded in the mapping's binary form; {@link TargetColumnTypes#AS_MAPPED}
+     * for the other routes, which compare canonical text only.
+     *
+     * @param table a mapped table the target has, never null
+     * @return never null
+     * @throws DbferryException with {@link ErrorCode#SCHEMA_READ_FAILED} when PostgreSQL's catalog cannot be read
+     */
+    TargetColumnTypes targetTypes(Connection target, MappedTable table) {
+        return this == SQLITE_TO_POSTGRES ? TargetColumnTypes.read(target, table) : TargetColumnTypes.AS_MAPPED;
     }
 
     /**

@@ -49,6 +49,11 @@ final class VerifyTestDatabases implements AutoCloseable {
         }
     }
 
+    /** A new connection to the target; the caller closes it. */
+    Connection connectTarget() throws Exception {
+        return target.connect();
+    }
+
     /** Migrates the SQLite file into the target. */
     void migrate(MigrationOptions options) throws Exception {
         try (PostgresTarget pool = PostgresTarget.connect(target.url(), Migration.targetConnections(options))) {
