@@ -2,6 +2,7 @@ package io.dbferry.transfer.read.sqlitefile;
 
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -92,10 +93,21 @@ public final class DatabaseFile {
         return Arrays.copyOf(start, readUpTo(channel(path), start, bytes, 0));
     }
 
+    /**
+     * The process's channel of a file: opened on first use, and again when the one kept was closed — a channel is
+     * closed when a thread reading it is interrupted (FileChannel is an InterruptibleChannel), and a closed one would
+     * fail every later read of the file with a ClosedChannelException.
+     */
     private static FileChannel channel(Path path) throws IOException {
-        Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        // An open channel keeps its file's inode from being reused, even after the file is deleted; a closed one
+        // does not, so a kept channel that was closed may belong to a deleted file: it is replaced.
+        Object fileKey = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+        Object key = fileKey != null ? fileKey : path.toRealPath();
         try {
-            return CHANNELS.computeIfAbsent(key != null ? key : path.toRealPath(), k -> {
+            return CHANNELS.compute(key, (k, kept) -> {
+                if (kept != null && kept.isOpen()) {
+                    return kept;
+                }
                 try {
                     return FileChannel.open(path, StandardOpenOption.READ);
                 } catch (IOException e) {
@@ -154,8 +166,15 @@ public final class DatabaseFile {
         }
     }
 
-    /** Reads {@code length} bytes from a position into a buffer, fewer where the file ends; returns how many. */
+    /**
+     * Reads {@code length} bytes from a position into a buffer, fewer where the file ends; returns how many. An
+     * interrupted thread does not read: the channel would be closed for every thread (and the process's SQLite
+     * locks on the file dropped with it, see the class comment), so it gets an InterruptedIOException instead.
+     */
     private static int readUpTo(FileChannel channel, byte[] into, int length, long position) throws IOException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new InterruptedIOException("interrupted before reading the SQLite file");
+        }
         ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
