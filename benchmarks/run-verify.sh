@@ -15,9 +15,10 @@
 # DatasetGenerator); PAIRS to 4. `jar` (the default) starts each command with `java -Xmx256m -jar`; `launcher`
 # through bin/dbferry, as an installed dbferry runs (DBFERRY_JAVA_OPTS=-Xmx256m), with its class-data-sharing
 # archives in a directory of this run's own: one migrate and one verify are run first, untimed, to write them
-# (what the first run of each command after an install or upgrade pays once; README, Install). Needs cli/target/dbferry.jar (mvn -B package -pl cli -am -DskipTests), GNU time
-# (/usr/bin/time), psql and python3, and a PostgreSQL at 127.0.0.1:5432 (user postgres) where it may drop and
-# create the database `verifybench` (dropped again at the end, also after a failure or Ctrl-C; PostgreSQL 13+).
+# (what the first run of each command after an install or upgrade pays once; README, Install).
+# Needs cli/target/dbferry.jar (mvn -B package -pl cli -am -DskipTests), GNU time (/usr/bin/time), psql and
+# python3, and a PostgreSQL at 127.0.0.1:5432 (user postgres) where it may drop and create the database
+# `verifybench` (dropped again at the end, also after a failure or Ctrl-C; PostgreSQL 13+).
 set -euo pipefail
 dataset="${1:-}"
 [[ -z "$dataset" ]] || dataset="$(realpath -- "$dataset")" # before the cd: a path relative to the caller's directory
@@ -85,7 +86,8 @@ if [[ "$runner" == launcher ]]; then
   "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS verifybench" -c "CREATE DATABASE verifybench" >/dev/null
   measure "${dbferry[@]}" migrate "$dataset" "$target" --quiet --no-verify
   measure "${dbferry[@]}" verify "$dataset" "$target"
-  echo "launcher: archives written by an untimed migrate and verify: $(du -sh "$work/cache/dbferry" | cut -f1)"
+  archives=$(du -sh "$work/cache/dbferry" | cut -f1)
+  echo "launcher: archives written by an untimed migrate and verify: $archives"
   echo
 fi
 

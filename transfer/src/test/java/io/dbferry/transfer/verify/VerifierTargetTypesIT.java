@@ -151,7 +151,8 @@ class VerifierTargetTypesIT {
 
         assertThat(report.matches()).as("%s", report).isTrue();
         assertThat(report.tables().getFirst().notes()).singleElement(InstanceOfAssertFactories.STRING)
-                .contains("\"created\" is timestamp with time zone where the mapping gives timestamp without time zone");
+                .contains("\"created\" is timestamp with time zone where the mapping gives "
+                        + "timestamp without time zone");
 
         databases.target("UPDATE typed SET created = '2024-01-02 03:04:05.123456+01' WHERE id = 1");
         assertThat(verify().tables().getFirst().differences())
