@@ -4,6 +4,7 @@ import io.dbferry.introspect.DbferryException;
 import io.dbferry.introspect.ErrorCode;
 import io.dbferry.introspect.mapping.MappedColumn;
 import io.dbferry.introspect.mapping.MappedTable;
+import io.dbferry.introspect.mapping.TargetType;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,15 +34,15 @@ final class PostgresRows extends TableRows {
     private final Connection connection;
     private final MappedTable table;
     private final KeyColumns key;
-    /** Where the target's column types differ from the mapping's. */
-    private final TargetColumnTypes types;
+    /** Per column, the type its values are made canonical as ({@link TargetColumnTypes#canonicalType}). */
+    private final TargetType[] canonicalTypes;
     private final String select;
     /** {@code  from "schema"."table"}. */
     private final String from;
     /**
      * The columns as they are, for {@link #binaryDigest}: {@code to_jsonb()} of a {@code jsonb} column is not
-     * free: PostgreSQL rebuilds the value (a third of a binary COPY of the benchmark's orders), and a column of
-     * another type than the mapping's only makes the binary digests differ, which canonical text then decides.
+     * free: PostgreSQL rebuilds the value (a third of a binary COPY of the benchmark's orders). A table with a
+     * column of another type than the mapping's is not hashed in binary form ({@link TargetColumnTypes}).
      */
     private final String binarySelect;
 
@@ -63,7 +64,7 @@ final class PostgresRows extends TableRows {
         this.connection = connection;
         this.table = table;
         this.key = key;
-        this.types = types;
+        this.canonicalTypes = table.columns().stream().map(types::canonicalType).toArray(TargetType[]::new);
         this.from = " from " + POSTGRES.render(DSL.name(table.target().schema(), table.target().name()));
         this.select = "select " + String.join(", ", table.columns().stream().map(c -> value(c, types)).toList())
                 + from;
@@ -114,7 +115,7 @@ final class PostgresRows extends TableRows {
         for (int i = 0; i < read.length; i++) {
             MappedColumn column = table.columns().get(i);
             read[i] = PostgresValues.read(rs, i + 1, column.targetType());
-            values[i] = read[i] == null ? null : CanonicalValue.ofTarget(types.canonicalType(column), read[i]);
+            values[i] = read[i] == null ? null : CanonicalValue.ofTarget(canonicalTypes[i], read[i]);
         }
         return values;
     }

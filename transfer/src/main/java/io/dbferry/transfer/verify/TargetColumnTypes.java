@@ -8,7 +8,7 @@ import io.dbferry.introspect.mapping.PostgresType;
 import io.dbferry.introspect.mapping.TargetType;
 import io.dbferry.introspect.postgres.PostgresCatalog;
 import java.sql.Connection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -21,18 +21,23 @@ import java.util.stream.Collectors;
  * compared in canonical text only, instead of hashing every chunk twice. Columns the target lacks are not listed
  * here (reading them fails, naming them). Immutable.
  *
- * @param differing the target's type by target column name ({@code format_type()}'s spelling), only for columns
- *     whose type differs from the mapping's; never null
- * @param mapped the mapping's type of the same columns, spelled the same way; never null
+ * @param differing by target column name, only for the columns whose type differs from the mapping's; never null
  */
-record TargetColumnTypes(Map<String, String> differing, Map<String, String> mapped) {
+record TargetColumnTypes(Map<String, Differing> differing) {
+
+    /**
+     * A column whose type differs.
+     *
+     * @param targetType the target's type, as {@code format_type()} spells it; never null
+     * @param mapped the mapping's type; never null
+     */
+    record Differing(String targetType, TargetType mapped) {}
 
     /** A table whose columns all have the mapping's types, or one not compared with the mapping. */
-    static final TargetColumnTypes AS_MAPPED = new TargetColumnTypes(Map.of(), Map.of());
+    static final TargetColumnTypes AS_MAPPED = new TargetColumnTypes(Map.of());
 
     TargetColumnTypes {
         differing = Map.copyOf(differing);
-        mapped = Map.copyOf(mapped);
     }
 
     /**
@@ -46,17 +51,14 @@ record TargetColumnTypes(Map<String, String> differing, Map<String, String> mapp
     static TargetColumnTypes read(Connection target, MappedTable table) {
         Map<String, String> actual = PostgresCatalog.columnTypes(target, table.target().schema(),
                 table.target().name());
-        Map<String, String> differing = new LinkedHashMap<>();
-        Map<String, String> mapped = new LinkedHashMap<>();
+        Map<String, Differing> differing = new HashMap<>();
         for (MappedColumn column : table.columns()) {
             String type = actual.get(column.targetName());
-            String expected = column.targetType().formatted();
-            if (type != null && !type.equals(expected)) {
-                differing.put(column.targetName(), type);
-                mapped.put(column.targetName(), expected);
+            if (type != null && !type.equals(column.targetType().formatted())) {
+                differing.put(column.targetName(), new Differing(type, column.targetType()));
             }
         }
-        return new TargetColumnTypes(differing, mapped);
+        return new TargetColumnTypes(differing);
     }
 
     /** @return whether every column has the mapping's type, so that binary digests can be equal */
@@ -87,10 +89,11 @@ record TargetColumnTypes(Map<String, String> differing, Map<String, String> mapp
      * @return whether to read the column {@code AT TIME ZONE 'UTC'}
      */
     boolean zoneDiffers(MappedColumn column) {
-        String type = differing.get(column.targetName());
-        if (type == null) {
+        Differing found = differing.get(column.targetName());
+        if (found == null) {
             return false;
         }
+        String type = found.targetType();
         PostgresType mappedType = column.targetType().type();
         boolean withZone = type.endsWith(" with time zone");
         return mappedType == PostgresType.TIMESTAMP && withZone
@@ -108,8 +111,8 @@ record TargetColumnTypes(Map<String, String> differing, Map<String, String> mapp
             return Optional.empty();
         }
         String columns = differing.entrySet().stream()
-                .map(e -> '"' + e.getKey() + "\" is " + e.getValue() + " where the mapping gives "
-                        + mapped.get(e.getKey()))
+                .map(e -> '"' + e.getKey() + "\" is " + e.getValue().targetType() + " where the mapping gives "
+                        + e.getValue().mapped().formatted())
                 .sorted().collect(Collectors.joining("; "));
         return Optional.of("column types differ from the mapping (" + columns
                 + "): the rows were compared in canonical text only");
