@@ -46,6 +46,8 @@ final class TimeText {
     private static final int MAX_ZONE_HOURS = 14;
 
     private final String text;
+    /** The text's characters: array reads compile to far less machine code than {@code String.charAt}. */
+    private final char[] chars;
     private final String forms;
     private final TimeNumberUnit unit;
     private final int end;
@@ -73,10 +75,11 @@ final class TimeText {
      */
     TimeText(String text, String forms, TimeNumberUnit unit) {
         this.text = text;
+        this.chars = text.toCharArray();
         this.forms = forms;
         this.unit = unit;
-        this.pos = Whitespace.start(text);
-        this.end = Whitespace.end(text, pos);
+        this.pos = Whitespace.start(chars);
+        this.end = Whitespace.end(chars, pos);
     }
 
     /** Why the last read returned {@link #INVALID}; empty before that. */
@@ -86,7 +89,7 @@ final class TimeText {
 
     /** Whether the value starts like a date ({@code YYYY-}) rather than a time of day or a number. */
     boolean startsWithDate() {
-        return end - pos >= 5 && isDigits(pos, 4) && text.charAt(pos + 4) == '-';
+        return end - pos >= 5 && isDigits(pos, 4) && chars[pos + 4] == '-';
     }
 
     /**
@@ -95,11 +98,11 @@ final class TimeText {
      * @return microseconds since 1970-01-01T00:00 UTC, or {@link #INVALID}
      */
     long dateTime() {
-        if (isNumber()) {
+        if (!startsWithDate() && isNumber()) {
             long micros = unit.fromText(text.substring(pos, end));
             return TimeNumber.refused(micros) ? fail(unit.problem(micros)) : micros;
         }
-        if (end - pos >= 3 && isDigits(pos, 2) && text.charAt(pos + 2) == ':') {
+        if (end - pos >= 3 && isDigits(pos, 2) && chars[pos + 2] == ':') {
             return fail("it is a time of day without a date");
         }
         long epochDay = date();
@@ -174,7 +177,7 @@ final class TimeText {
      */
     private long fractionMicros() {
         int start = pos;
-        while (pos < end && isDigit(text.charAt(pos))) {
+        while (pos < end && isDigit(chars[pos])) {
             pos++;
         }
         if (pos == start) {
@@ -186,7 +189,7 @@ final class TimeText {
         }
         long micros = 0;
         for (int i = start; i < start + 6; i++) {
-            micros = micros * 10 + (i < pos ? text.charAt(i) - '0' : 0);
+            micros = micros * 10 + (i < pos ? chars[i] - '0' : 0);
         }
         return micros;
     }
@@ -194,13 +197,13 @@ final class TimeText {
     /** Reads an optional zone, setting {@link #offsetMicros}; false with a problem when malformed. */
     private boolean zone() {
         offsetMicros = 0;
-        while (pos < end && text.charAt(pos) == ' ') {
+        while (pos < end && chars[pos] == ' ') {
             pos++;
         }
         if (pos == end || skip('Z') || skip('z')) {
             return true;
         }
-        char sign = text.charAt(pos);
+        char sign = chars[pos];
         if (sign != '+' && sign != '-') {
             expected("Z or a ±HH:MM offset");
             return false;
@@ -221,11 +224,11 @@ final class TimeText {
     }
 
     private boolean isNumber() {
-        int i = pos < end && (text.charAt(pos) == '-' || text.charAt(pos) == '+') ? pos + 1 : pos;
+        int i = pos < end && (chars[pos] == '-' || chars[pos] == '+') ? pos + 1 : pos;
         int digits = 0;
         boolean point = false;
         for (; i < end; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             if (c == '.' && !point) {
                 point = true;
             } else if (isDigit(c)) {
@@ -245,14 +248,14 @@ final class TimeText {
         }
         int value = 0;
         for (int i = 0; i < width; i++) {
-            value = value * 10 + text.charAt(pos++) - '0';
+            value = value * 10 + chars[pos++] - '0';
         }
         return value;
     }
 
     private boolean isDigits(int from, int count) {
         for (int i = from; i < from + count; i++) {
-            if (!isDigit(text.charAt(i))) {
+            if (!isDigit(chars[i])) {
                 return false;
             }
         }
@@ -264,7 +267,7 @@ final class TimeText {
     }
 
     private boolean skip(char c) {
-        if (pos < end && text.charAt(pos) == c) {
+        if (pos < end && chars[pos] == c) {
             pos++;
             return true;
         }

@@ -41,6 +41,35 @@ final class Whitespace {
      * @param start where the value starts, from {@link #start(String)}
      * @return in {@code [start, text.length()]}
      */
+    /**
+     * As {@link #start(String)}, over a value's characters.
+     *
+     * @param text never null
+     * @return in {@code [0, text.length]}
+     */
+    static int start(char[] text) {
+        int i = 0;
+        while (i < text.length && isSpace(text[i])) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * As {@link #end(String, int)}, over a value's characters.
+     *
+     * @param text never null
+     * @param start where the value starts, in {@code [0, text.length]}
+     * @return in {@code [start, text.length]}
+     */
+    static int end(char[] text, int start) {
+        int i = text.length;
+        while (i > start && isSpace(text[i - 1])) {
+            i--;
+        }
+        return i;
+    }
+
     static int end(String text, int start) {
         int i = text.length();
         while (i > start && isSpace(text.charAt(i - 1))) {
