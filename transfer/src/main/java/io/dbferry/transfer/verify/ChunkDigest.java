@@ -1,14 +1,16 @@
 package io.dbferry.transfer.verify;
 
-import org.apache.commons.codec.digest.MurmurHash3;
+import com.dynatrace.hash4j.hashing.HashValue128;
+import com.dynatrace.hash4j.hashing.Hasher128;
+import com.dynatrace.hash4j.hashing.Hashing;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The row count and an order-independent 128-bit hash of the rows of one chunk on one side: each row's
  * canonical values are framed into one byte array (see {@link Builder#add(String[])}), or its binary COPY tuple
- * taken ({@link Builder#add(byte[], int, int)}), hashed with MurmurHash3 (x64, 128 bits, seed 0; commons-codec's
- * {@code MurmurHash3.hash128x64}, fast and not cryptographic) and the hashes are added, each 64-bit half modulo
+ * taken ({@link Builder#add(byte[], int, int)}), hashed with MurmurHash3 (x64, 128 bits, seed 0; hash4j's
+ * {@code Hashing.murmur3_128()}, fast and not cryptographic) and the hashes are added, each 64-bit half modulo
  * 2^64. Equal digests mean, but for a chance of about 2^-128, equal multisets of rows.
  *
  * @param rows the number of rows, ≥ 0
@@ -21,6 +23,9 @@ record ChunkDigest(long rows, long low, long high) {
      * Adds rows one by one, reusing one byte buffer for the rows' bytes; not thread-safe, one per thread.
      */
     static final class Builder {
+        /** MurmurHash3 x64-128, seed 0: its h1 is the value's least significant half, h2 the most significant. */
+        private static final Hasher128 MURMUR3 = Hashing.murmur3_128();
+
         private byte[] buffer = new byte[512];
         private long rows;
         private long low;
@@ -46,10 +51,10 @@ record ChunkDigest(long rows, long low, long high) {
          * @param length how many there are, ≥ 0
          */
         void add(byte[] bytes, int offset, int length) {
-            long[] hash = MurmurHash3.hash128x64(bytes, offset, length, 0);
+            HashValue128 hash = MURMUR3.hashBytesTo128Bits(bytes, offset, length);
             rows++;
-            low += hash[0];
-            high += hash[1];
+            low += hash.getLeastSignificantBits();
+            high += hash.getMostSignificantBits();
         }
 
         ChunkDigest build() {
