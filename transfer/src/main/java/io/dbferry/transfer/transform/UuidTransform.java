@@ -17,7 +17,7 @@ import java.util.UUID;
  *   <li>INTEGER and REAL: {@link RejectReason#UNSUPPORTED_STORAGE_CLASS} (128 bits do not fit in them).
  * </ul>
  *
- * <p>Stateless and thread-safe; allocates nothing but the result.
+ * <p>Stateless and thread-safe; allocates the result and, for TEXT, a copy of the value's characters.
  */
 public final class UuidTransform implements ValueTransform {
 
@@ -83,44 +83,58 @@ public final class UuidTransform implements ValueTransform {
     }
 
     /**
-     * Reads 32 hex digits, or 36 characters with hyphens at offsets 8, 13, 18 and 23 and hex digits elsewhere,
-     * in one pass (this runs for every UUID value of a migration).
+     * Reads 32 hex digits, or 36 characters with hyphens at offsets 8, 13, 18 and 23 and hex digits elsewhere
+     * (this runs for every UUID value of a migration and a verification: the characters are copied into an array
+     * once and read in fixed groups, which compiles to far less machine code than a loop of
+     * {@code String.charAt} that asks at each character whether it is a hyphen's place).
      *
      * @return the UUID, null when the text has another shape
      */
     private static UUID parse(String text, int start, int end) {
         int length = end - start;
-        boolean hyphenated = length == HYPHENATED_LENGTH;
-        if (length != HEX_DIGITS && (!hyphenated || !hasHyphensAt(text, start))) {
+        if (length != HEX_DIGITS && length != HYPHENATED_LENGTH) {
             return null;
         }
-        long high = 0;
-        long low = 0;
-        int digits = 0;
-        for (int i = start; i < end; i++) {
-            if (hyphenated && isHyphenOffset(i - start)) {
-                continue;
-            }
-            int value = hexValue(text.charAt(i));
-            if (value < 0) {
+        char[] chars = new char[length];
+        text.getChars(start, end, chars, 0);
+        long a;
+        long b;
+        long c;
+        long d;
+        if (length == HEX_DIGITS) {
+            a = hex(chars, 0, 8);
+            b = hex(chars, 8, 16);
+            c = hex(chars, 16, 24);
+            d = hex(chars, 24, 32);
+        } else {
+            if (chars[8] != '-' || chars[13] != '-' || chars[18] != '-' || chars[23] != '-') {
                 return null;
             }
-            if (digits++ < HEX_DIGITS / 2) {
-                high = high << 4 | value;
-            } else {
-                low = low << 4 | value;
-            }
+            a = hex(chars, 0, 8);
+            b = hex(chars, 9, 13) << 16 | hex(chars, 14, 18);
+            c = hex(chars, 19, 23) << 16 | hex(chars, 24, 28);
+            d = hex(chars, 28, 36);
         }
-        return new UUID(high, low);
+        if ((a | b | c | d) < 0) {
+            return null;
+        }
+        return new UUID(a << 32 | b, c << 32 | d);
     }
 
-    private static boolean hasHyphensAt(String text, int start) {
-        return text.charAt(start + 8) == '-' && text.charAt(start + 13) == '-' && text.charAt(start + 18) == '-'
-                && text.charAt(start + 23) == '-';
-    }
-
-    private static boolean isHyphenOffset(int offset) {
-        return offset == 8 || offset == 13 || offset == 18 || offset == 23;
+    /**
+     * The value of the hex digits {@code chars[from, to)}, at most 8 of them; -1 when one is not a hex digit (an
+     * OR of -1 with anything is negative, which {@link #parse} checks once for all groups).
+     */
+    private static long hex(char[] chars, int from, int to) {
+        long value = 0;
+        for (int i = from; i < to; i++) {
+            int digit = hexValue(chars[i]);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
     }
 
     /** ASCII hex only: {@link Character#digit(char, int)} would also accept e.g. fullwidth digits. */

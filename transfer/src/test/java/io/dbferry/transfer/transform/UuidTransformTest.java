@@ -49,7 +49,10 @@ class UuidTransformTest {
         "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a111", "a0eebc999-c0b-4ef8-bb6d-6bb9bd380a11",
         "-a0eebc9-9c0b-4ef8-bb6d-6bb9bd380a11", "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1g",
         "{a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "a0ee-bc99-9c0b-4ef8-bb6d-6bb9-bd38-0a11",
-        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1\uFF11"})
+        "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a1\uFF11", "g0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11",
+        "a0eebc99-9c0g-4ef8-bb6d-6bb9bd380a11", "a0eebc99-9c0b-4ef#-bb6d-6bb9bd380a11",
+        "a0eebc99-9c0b-4ef8-bb6 -6bb9bd380a11", "a0eebc99-9c0b-4ef8-bb6d-6bb:bd380a11",
+        "a0eebc999c0b4ef8xb6d6bb9bd380a11", "a0eebc999c0b4ef8bb6d6bb9bd380a1/"})
     void rejectsOtherText(String text) {
         assertThat(rejectMessage(transform.apply(text), RejectReason.INVALID_UUID))
                 .isEqualTo(Rejections.quote(text) + " is not a UUID (accepted: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx or 32"
