@@ -4,16 +4,31 @@ import java.util.Arrays;
 
 /**
  * The canonical JSON text {@link PlainJson} writes: a growable byte array of UTF-8, and the members of each object
- * put in jsonb's key order once the object is written. Not thread-safe; one per scan.
+ * put in jsonb's key order once the object is written. jsonb's key order: shorter UTF-8 first, then byte by byte,
+ * which is code point order; the last of duplicate keys wins (PostgreSQL docs §8.14).
+ *
+ * <p>The members of the objects being written are kept on one stack of offsets, three per member — its start,
+ * which is its key's, the end of its key (quotes included, which change neither order nor equality) and its end:
+ * an object nested in a member's value is written, ordered and taken off the stack before that member is added.
+ * Its arrays are kept from one text to the next ({@link #reset()}), as this runs for every JSON value a
+ * verification reads. Not thread-safe; one per {@link PlainJson}.
  */
 final class JsonBytes {
 
-    private byte[] bytes;
+    private byte[] bytes = new byte[64];
     private int length;
+    /** Per member on the stack: its start, the end of its key, its end. */
+    private int[] offsets = new int[24];
+    private int top;
+    /** An object's bytes while its members are rewritten in key order; made by the first rewrite. */
+    private byte[] written = new byte[0];
+    /** The members' indexes in key order, while an object's members are rewritten; made by the first rewrite. */
+    private int[] order = new int[0];
 
-    /** @param capacity the bytes to start with, ≥ 1 */
-    JsonBytes(int capacity) {
-        this.bytes = new byte[capacity];
+    /** Empties the text and the stack of members, keeping the arrays. */
+    void reset() {
+        length = 0;
+        top = 0;
     }
 
     /** The bytes written so far. */
@@ -42,116 +57,115 @@ final class JsonBytes {
     }
 
     /**
-     * Starts recording the members of an object whose {@code {} was written at {@code start}.
+     * Starts an object whose {@code {} is written next.
      *
-     * @return never null
+     * @return where its members start on the stack, for {@link #addMember} and {@link #endObject}
      */
-    Members members(int start) {
-        return new Members(start);
+    int beginObject() {
+        return top;
     }
 
     /**
-     * The members of one object as written, in input order: per member three offsets — its start, which is its
-     * key's, the end of its key (quotes included, which change neither order nor equality) and its end. jsonb's
-     * key order: shorter UTF-8 first, then byte by byte, which is code point order; the last of duplicate keys
-     * wins (PostgreSQL docs §8.14).
+     * Adds the member just written, which ends at the current length, to the innermost object begun and not ended.
+     *
+     * @param memberStart where its key's opening quote is
+     * @param keyEnd where its key ends, after the closing quote
      */
-    final class Members {
-        private final int start;
-        private int[] offsets = new int[12];
-        private int count;
-        private boolean ordered = true;
-
-        private Members(int start) {
-            this.start = start;
+    void addMember(int memberStart, int keyEnd) {
+        if (top + 3 > offsets.length) {
+            offsets = Arrays.copyOf(offsets, 2 * offsets.length);
         }
+        offsets[top] = memberStart;
+        offsets[top + 1] = keyEnd;
+        offsets[top + 2] = length;
+        top += 3;
+    }
 
-        /** How many members were added. */
-        int count() {
-            return count;
+    /**
+     * Rewrites the members of the object begun at {@code base} in key order, unless they are in it, and takes them
+     * off the stack; the object's {@code }} is not written yet.
+     *
+     * @param base what {@link #beginObject()} returned for it
+     * @param objectStart where its {@code {} is
+     */
+    void endObject(int base, int objectStart) {
+        int count = (top - base) / 3;
+        boolean ordered = true;
+        for (int i = 1; i < count && ordered; i++) {
+            ordered = compareKeys(base, i - 1, i) < 0;
         }
-
-        /**
-         * Adds the member just written, which ends at the current length.
-         *
-         * @param memberStart where its key's opening quote is
-         * @param keyEnd where its key ends, after the closing quote
-         */
-        void add(int memberStart, int keyEnd) {
-            if (3 * count + 3 > offsets.length) {
-                offsets = Arrays.copyOf(offsets, 2 * offsets.length);
-            }
-            offsets[3 * count] = memberStart;
-            offsets[3 * count + 1] = keyEnd;
-            offsets[3 * count + 2] = length;
-            ordered &= count == 0 || compareKeys(count - 1, count) < 0;
-            count++;
+        if (!ordered) {
+            reorder(base, count, objectStart);
         }
+        top = base;
+    }
 
-        /** Rewrites the members in key order unless they are in it; the object's {@code }} is not written yet. */
-        void order() {
-            if (ordered) {
-                return;
+    private void reorder(int base, int count, int objectStart) {
+        int size = length - objectStart;
+        if (written.length < size) {
+            written = new byte[Math.max(Math.max(2 * written.length, 64), size)];
+        }
+        System.arraycopy(bytes, objectStart, written, 0, size);
+        sort(base, count);
+        int kept = 0;
+        for (int i = 0; i < count; i++) { // before the rewrite, which overwrites the keys compared
+            if (i + 1 == count || compareKeys(base, order[i], order[i + 1]) != 0) {
+                order[kept++] = order[i]; // a later duplicate wins, as in jsonb
             }
-            byte[] written = Arrays.copyOfRange(bytes, start, length);
-            int[] order = sorted();
-            boolean[] overridden = new boolean[count]; // a later duplicate wins, as in jsonb
-            for (int i = 0; i + 1 < count; i++) {
-                overridden[i] = compareKeys(order[i], order[i + 1]) == 0;
+        }
+        length = objectStart + 1;
+        for (int i = 0; i < kept; i++) {
+            if (i > 0) {
+                put((byte) ',');
+                put((byte) ' ');
             }
-            length = start + 1;
-            boolean first = true;
+            int member = base + 3 * order[i];
+            putBytes(written, offsets[member] - objectStart, offsets[member + 2] - offsets[member]);
+        }
+    }
+
+    /**
+     * Puts the members' indexes in {@link #order} in key order, duplicates in input order (a stable sort): an
+     * insertion sort, as objects are small (boxing indexes for {@link Arrays#sort(Object[])} took most of the scan's
+     * time), and that sort for large ones.
+     */
+    private void sort(int base, int count) {
+        if (order.length < count) {
+            order = new int[Math.max(Math.max(2 * order.length, 8), count)];
+        }
+        if (count > 32) {
+            Integer[] sorted = new Integer[count];
+            Arrays.setAll(sorted, i -> i);
+            Arrays.sort(sorted, (a, b) -> compareKeys(base, a, b));
             for (int i = 0; i < count; i++) {
-                if (overridden[i]) {
-                    continue;
-                }
-                if (!first) {
-                    put((byte) ',');
-                    put((byte) ' ');
-                }
-                first = false;
-                int from = offsets[3 * order[i]] - start;
-                putBytes(written, from, offsets[3 * order[i] + 2] - start - from);
+                order[i] = sorted[i];
             }
+            return;
         }
+        for (int i = 0; i < count; i++) {
+            int j = i - 1;
+            while (j >= 0 && compareKeys(base, order[j], i) > 0) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = i;
+        }
+    }
 
-        /**
-         * The members' indexes in key order, duplicates in input order (a stable sort): an insertion sort, as
-         * objects are small (boxing indexes for {@link Arrays#sort(Object[])} took most of the scan's time), and
-         * that sort for large ones.
-         */
-        private int[] sorted() {
-            if (count > 32) {
-                Integer[] order = new Integer[count];
-                Arrays.setAll(order, i -> i);
-                Arrays.sort(order, this::compareKeys);
-                return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
-            }
-            int[] order = new int[count];
-            for (int i = 0; i < count; i++) {
-                int j = i - 1;
-                while (j >= 0 && compareKeys(order[j], i) > 0) {
-                    order[j + 1] = order[j];
-                    j--;
-                }
-                order[j + 1] = i;
-            }
-            return order;
+    /** jsonb's key order of members {@code a} and {@code b} of an object: shorter UTF-8 first, then unsigned bytes. */
+    private int compareKeys(int base, int a, int b) {
+        int aStart = offsets[base + 3 * a];
+        int aEnd = offsets[base + 3 * a + 1];
+        int bStart = offsets[base + 3 * b];
+        int bEnd = offsets[base + 3 * b + 1];
+        if (aEnd - aStart != bEnd - bStart) {
+            return Integer.compare(aEnd - aStart, bEnd - bStart);
         }
-
-        /** jsonb's key order of members {@code a} and {@code b}: shorter UTF-8 first, then unsigned bytes. */
-        private int compareKeys(int a, int b) {
-            int aLength = offsets[3 * a + 1] - offsets[3 * a];
-            int bLength = offsets[3 * b + 1] - offsets[3 * b];
-            if (aLength != bLength) {
-                return Integer.compare(aLength, bLength);
+        for (int i = aStart, j = bStart; i < aEnd; i++, j++) {
+            if (bytes[i] != bytes[j]) {
+                return Integer.compare(bytes[i] & 0xFF, bytes[j] & 0xFF); // keys are short: no vectorized compare
             }
-            for (int i = offsets[3 * a], j = offsets[3 * b]; i < offsets[3 * a + 1]; i++, j++) {
-                if (bytes[i] != bytes[j]) {
-                    return Integer.compare(bytes[i] & 0xFF, bytes[j] & 0xFF); // keys are short: no vectorized compare
-                }
-            }
-            return 0;
         }
+        return 0;
     }
 }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * strict JSON (RFC 8259 §2–§7) with strings without escapes or control characters, numbers without exponent and
  * at most 16383 characters long, and no U+0000 and nothing beyond U+FFFF (valid UTF-8 of at most three bytes
  * a character, RFC 3629 §4, which excludes surrogates) — text that {@code JsonTransform} surely passes
- * unchanged. Anything else is left to {@link CanonicalJson}. Stateless and thread-safe; an instance is one scan.
+ * unchanged. Anything else is left to {@link CanonicalJson}. The static methods are thread-safe; an instance keeps its
+ * buffers from one text to the next and is not.
  */
 final class PlainJson {
 
@@ -28,14 +29,12 @@ final class PlainJson {
 
     private static final NotPlain NOT_PLAIN = new NotPlain();
 
-    private final byte[] in;
-    private final JsonBytes out;
+    private final JsonBytes out = new JsonBytes();
+    private byte[] in;
     private int at;
 
-    private PlainJson(byte[] in) {
-        this.in = in;
-        this.out = new JsonBytes(in.length + 16);
-    }
+    /** A scanner whose buffers are kept from one text to the next: one per thread, or one per reader. */
+    PlainJson() {}
 
     /**
      * The canonical text of plain JSON.
@@ -60,13 +59,27 @@ final class PlainJson {
      * @return the canonical text's UTF-8 bytes, a new array; null when the text is not plain JSON
      */
     static byte[] canonical(byte[] json) {
-        PlainJson scan = new PlainJson(json);
+        return new PlainJson().canonicalOf(json);
+    }
+
+    /**
+     * As {@link #canonical(byte[])}, with this scanner's buffers.
+     *
+     * @param json the source's text as UTF-8 bytes, never null; not changed nor kept
+     * @return the canonical text's UTF-8 bytes, a new array; null when the text is not plain JSON
+     */
+    byte[] canonicalOf(byte[] json) {
+        in = json;
+        at = 0;
+        out.reset();
         try {
-            scan.value();
-            scan.whitespace();
-            return scan.at == json.length ? scan.out.toArray() : null;
+            value();
+            whitespace();
+            return at == json.length ? out.toArray() : null;
         } catch (NotPlain | ArrayIndexOutOfBoundsException e) {
             return null; // not plain, or cut short: the parser decides
+        } finally {
+            in = null;
         }
     }
 
@@ -83,9 +96,10 @@ final class PlainJson {
         }
     }
 
-    /** An object, its members in jsonb's key order ({@link JsonBytes.Members}). */
+    /** An object, its members in jsonb's key order ({@link JsonBytes#endObject}). */
     private void object() {
-        JsonBytes.Members members = out.members(out.length());
+        int objectStart = out.length();
+        int members = out.beginObject();
         out.put((byte) '{');
         at++;
         whitespace();
@@ -94,11 +108,13 @@ final class PlainJson {
             out.put((byte) '}');
             return;
         }
+        boolean first = true;
         do {
-            if (members.count() > 0) {
+            if (!first) {
                 out.put((byte) ',');
                 out.put((byte) ' ');
             }
+            first = false;
             whitespace();
             int memberStart = out.length();
             string();
@@ -109,12 +125,12 @@ final class PlainJson {
             out.put((byte) ' ');
             value();
             whitespace();
-            members.add(memberStart, keyEnd);
+            out.addMember(memberStart, keyEnd);
         } while (next() == ',');
         if (in[at - 1] != '}') {
             throw NOT_PLAIN;
         }
-        members.order();
+        out.endObject(members, objectStart);
         out.put((byte) '}');
     }
 

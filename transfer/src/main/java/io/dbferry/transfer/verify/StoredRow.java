@@ -29,6 +29,7 @@ final class StoredRow {
     private final boolean utf16;
     private final CopyBinaryEncoder encoder;
     private final Object[] values;
+    private final PlainJson plainJson = new PlainJson();
 
     /**
      * @param table the mapped table, never null
@@ -74,7 +75,7 @@ final class StoredRow {
 
     /** Plain JSON made canonical from its bytes (a {@code byte[]}, the encoder takes it), else as {@link #stored}. */
     private Object storedJson(int column, byte[] utf8) {
-        byte[] plain = PlainJson.canonical(utf8);
+        byte[] plain = plainJson.canonicalOf(utf8);
         return plain != null ? plain : stored(column, StorageClasses.text(utf8));
     }
 

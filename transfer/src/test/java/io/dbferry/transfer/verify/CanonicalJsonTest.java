@@ -92,6 +92,7 @@ class CanonicalJsonTest {
         // object in ten has 33 to 60 members, which are sorted another way than small ones.
         java.util.Random random = new java.util.Random(7);
         String[] alphabet = {"a", "b", "é", "日"};
+        PlainJson kept = new PlainJson();
         for (int document = 0; document < 2_000; document++) {
             StringBuilder json = new StringBuilder("{");
             int members = document % 10 == 0 ? 33 + random.nextInt(28) : random.nextInt(12);
@@ -104,6 +105,30 @@ class CanonicalJsonTest {
             }
             String text = json.append('}').toString();
             assertThat(PlainJson.canonical(text)).as(text).contains(CanonicalJson.of(text));
+            assertThat(new String(kept.canonicalOf(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))
+                    .as("with a kept scanner: " + text).isEqualTo(CanonicalJson.of(text));
         }
+    }
+
+    @Test
+    void aScannerKeptFromOneTextToTheNextWritesWhatAFreshOneWrites() {
+        // Texts cut short inside nested objects (which leave members on the scanner's stack), objects nested in
+        // members whose keys are out of order at every level, and a text longer than the scanner's first buffers.
+        String nested = "{\"zz\":{\"b\":1,\"a\":{\"d\":[{\"q\":1,\"p\":2}],\"c\":0}},\"y\":{\"k\":1,\"k\":[]},\"x\":0}";
+        String longText = "{\"" + "k".repeat(300) + "\":[" + "1,".repeat(200) + "2],\"a\":\"" + "é".repeat(200) + "\"}";
+        List<String> texts = List.of(nested, "{\"b\":{\"z\":1,\"y\":{\"x\":", "{\"a\":1,}", longText,
+                "[{\"d\":1,\"c\":2},{\"b\":{\"x\":1,\"w\":2}}]", "{\"b\":[{\"y\":1,\"x\":", "\"x\"", nested, "{}",
+                "{\"b\":1,\"a\":2}");
+        PlainJson kept = new PlainJson();
+        for (String text : texts) {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            byte[] fresh = PlainJson.canonical(utf8);
+            assertThat(kept.canonicalOf(utf8)).as(text).isEqualTo(fresh);
+            if (fresh != null) {
+                assertThat(new String(fresh, StandardCharsets.UTF_8)).as(text).isEqualTo(CanonicalJson.of(text));
+            }
+        }
+        assertThat(PlainJson.canonical(nested.getBytes(StandardCharsets.UTF_8))).asString(StandardCharsets.UTF_8)
+                .isEqualTo("{\"x\": 0, \"y\": {\"k\": []}, \"zz\": {\"a\": {\"c\": 0, \"d\": [{\"p\": 2, \"q\": 1}]}, \"b\": 1}}");
     }
 }
