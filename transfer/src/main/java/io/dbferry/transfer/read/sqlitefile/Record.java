@@ -1,6 +1,7 @@
 package io.dbferry.transfer.read.sqlitefile;
 
 import io.dbferry.transfer.profile.StorageClass;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
@@ -138,6 +139,17 @@ public final class Record {
      */
     public byte[] bytes(int field) {
         return Arrays.copyOfRange(bytes, offsets[field], offsets[field] + length(field));
+    }
+
+    /**
+     * A TEXT field of a UTF-8 database decoded straight from the record's bytes, as
+     * {@code new String(bytes(field), UTF_8)} would decode it (malformed sequences become U+FFFD) without the copy.
+     *
+     * @param field 0-based, a field whose {@link #storageClass} is TEXT
+     * @return never null
+     */
+    public String utf8Text(int field) {
+        return new String(bytes, offsets[field], length(field), StandardCharsets.UTF_8);
     }
 
     /** The bytes a TEXT or BLOB field takes, ≥ 0. */
