@@ -41,6 +41,14 @@ final class Whitespace {
      * @param start where the value starts, from {@link #start(String)}
      * @return in {@code [start, text.length()]}
      */
+    static int end(String text, int start) {
+        int i = text.length();
+        while (i > start && isSpace(text.charAt(i - 1))) {
+            i--;
+        }
+        return i;
+    }
+
     /**
      * As {@link #start(String)}, over a value's characters.
      *
@@ -65,14 +73,6 @@ final class Whitespace {
     static int end(char[] text, int start) {
         int i = text.length;
         while (i > start && isSpace(text[i - 1])) {
-            i--;
-        }
-        return i;
-    }
-
-    static int end(String text, int start) {
-        int i = text.length();
-        while (i > start && isSpace(text.charAt(i - 1))) {
             i--;
         }
         return i;

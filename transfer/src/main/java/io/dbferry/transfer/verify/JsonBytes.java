@@ -11,7 +11,7 @@ import java.util.Arrays;
  * which is its key's, the end of its key (quotes included, which change neither order nor equality) and its end:
  * an object nested in a member's value is written, ordered and taken off the stack before that member is added.
  * Its arrays are kept from one text to the next ({@link #reset()}), as this runs for every JSON value a
- * verification reads. Not thread-safe; one per {@link PlainJson}.
+ * verification reads; they grow to the largest text seen. Not thread-safe; one per {@link PlainJson}.
  */
 final class JsonBytes {
 
@@ -59,7 +59,7 @@ final class JsonBytes {
     /**
      * Starts an object whose {@code {} is written next.
      *
-     * @return where its members start on the stack, for {@link #addMember} and {@link #endObject}
+     * @return where its members start on the stack, for {@link #endObject}
      */
     int beginObject() {
         return top;
