@@ -40,7 +40,10 @@ public final class DbferryCommand implements Runnable {
         // jOOQ's banner and tips are for jOOQ users, not for people migrating a database.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
-        System.exit(execute(args));
+        CommandLine commandLine = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int exitCode = commandLine.execute(args);
+        ArchiveMark.leaveIfComplete(exitCode, commandLine.getParseResult());
+        System.exit(exitCode);
     }
 
     /**
@@ -62,12 +65,22 @@ public final class DbferryCommand implements Runnable {
      * @return the exit code, one of {@link ExitCodes}
      */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new DbferryCommand())
+        return commandLine(out, err).execute(args);
+    }
+
+    /**
+     * dbferry's command line, configured as every run uses it.
+     *
+     * @param out where results go, never null
+     * @param err where messages for people go, never null
+     * @return a new command line, never null
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return new CommandLine(new DbferryCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setExecutionExceptionHandler(DbferryCommand::handle);
-        return commandLine.execute(args);
     }
 
     /** Without a subcommand: print the usage and fail as a usage error. */

@@ -70,6 +70,44 @@ class LauncherIT {
     }
 
     @Test
+    void writesTheArchiveAgainUntilARunOfTheCommandDidItsWork() throws Exception {
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString());
+        String chinook = Path.of("..", "samples", "chinook.sqlite").toAbsolutePath().toString();
+
+        Run failed = launch(env, "inspect", dir.resolve("missing.sqlite").toString());
+        Path archive = archives(cache).getFirst();
+        Path mark = archive.resolveSibling(archive.getFileName() + ".complete");
+        long failedSize = Files.size(archive);
+        Run help = launch(env, "inspect", "--help");
+        boolean markedAfterHelp = Files.exists(mark);
+        Run worked = launch(env, "inspect", chinook);
+
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+        assertThat(help.exitCode()).as(help.err()).isZero();
+        assertThat(markedAfterHelp).as("a run that printed its help leaves no mark").isFalse();
+        assertThat(worked.exitCode()).as(worked.err()).isZero();
+        assertThat(worked.out()).contains("Album");
+        assertThat(mark).as("a run that did its work leaves the mark").exists();
+        assertThat(Files.size(archive)).as("its archive holds the classes of a whole inspect")
+                .isGreaterThan(2 * failedSize);
+
+        FileTime written = Files.getLastModifiedTime(archive);
+        Run again = launch(env, "inspect", chinook);
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(Files.getLastModifiedTime(archive)).as("a marked archive is kept").isEqualTo(written);
+
+        // A jar newer than the archive (an upgrade): the JVM rebuilds the archive from whatever the run loads, so
+        // the mark goes with the old one.
+        FileTime beforeTheJar = FileTime.fromMillis(Files.getLastModifiedTime(JAR).toMillis() - 60_000);
+        Files.setLastModifiedTime(archive, beforeTheJar);
+        Run afterUpgrade = launch(env, "inspect", dir.resolve("missing.sqlite").toString());
+        assertThat(afterUpgrade.exitCode()).isEqualTo(1);
+        assertThat(mark).as("the mark of the archive before the upgrade").doesNotExist();
+        assertThat(Files.getLastModifiedTime(archive)).as("written anew").isNotEqualTo(beforeTheJar);
+    }
+
+    @Test
     void refusesAJdkOlderThan21WithAPlainMessage() throws Exception {
         Path oldJdk = Files.createDirectories(dir.resolve("jdk-17/bin")).getParent();
         Files.writeString(oldJdk.resolve("bin/java"), "#!/bin/sh\necho should not run\n");
