@@ -40,6 +40,7 @@ public final class DbferryCommand implements Runnable {
         // jOOQ's banner and tips are for jOOQ users, not for people migrating a database.
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        ArchiveMark.dropIfStale();
         CommandLine commandLine = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         int exitCode = commandLine.execute(args);
         ArchiveMark.leaveIfComplete(exitCode, commandLine.getParseResult());

@@ -29,6 +29,8 @@ final class SyncSchedule {
     private final Path metricsFile;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
+    /** Whether a run synced, for the launcher's archive mark ({@link ArchiveMark}); read by the stop hook. */
+    private volatile boolean anyRunSynced;
 
     /**
      * @param maxRuns stop after this many runs; null to run until stopped
@@ -68,6 +70,7 @@ final class SyncSchedule {
         try {
             SyncResult result = sync.run();
             SyncReport report = new SyncReport(result);
+            anyRunSynced = true;
             err.println(at + " " + report.oneLine());
             report.warnings().forEach(w -> err.println(at + " " + w));
             printJson(report.toJsonLine()); // before the metrics: the run has committed whatever they do
@@ -102,6 +105,9 @@ final class SyncSchedule {
         }
         err.println(Instant.now().truncatedTo(ChronoUnit.SECONDS) + " dbferry: stopped");
         err.flush();
+        if (anyRunSynced) {
+            ArchiveMark.leave(); // halt() skips main's mark; the JVM still writes the archive
+        }
         Runtime.getRuntime().halt(ExitCodes.OK);
     }
 

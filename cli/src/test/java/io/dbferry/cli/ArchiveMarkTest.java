@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -38,6 +41,37 @@ class ArchiveMarkTest {
         assertThat(ArchiveMark.isComplete(ExitCodes.OK, parse("verify", "--help"))).isFalse();
         assertThat(ArchiveMark.isComplete(ExitCodes.OK, parse("--help"))).isFalse();
         assertThat(ArchiveMark.isComplete(ExitCodes.OK, parse("--version"))).isFalse();
+    }
+
+    @Test
+    void aMarkLeftUnderAnotherJarOrJvmIsDroppedWhenARunStarts(@TempDir Path dir) throws Exception {
+        Path mark = dir.resolve("archive.jsa.complete");
+        String before = System.getProperty(ArchiveMark.PROPERTY);
+        System.setProperty(ArchiveMark.PROPERTY, mark.toString());
+        try {
+            ArchiveMark.leave();
+            assertThat(mark).hasContent(ArchiveMark.identity().strip());
+            ArchiveMark.dropIfStale();
+            assertThat(mark).as("left under this jar and JVM").exists();
+
+            Files.writeString(mark, ArchiveMark.identity().replace(System.getProperty("java.vm.version"), "21.0.1+12"));
+            ArchiveMark.dropIfStale();
+            assertThat(mark).as("left under another JVM version").doesNotExist();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ArchiveMark.PROPERTY);
+            } else {
+                System.setProperty(ArchiveMark.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void withoutTheLauncherNothingIsWritten(@TempDir Path dir) throws Exception {
+        System.clearProperty(ArchiveMark.PROPERTY);
+        ArchiveMark.leave();
+        ArchiveMark.dropIfStale();
+        assertThat(dir).isEmptyDirectory();
     }
 
     private static ParseResult parse(String... args) {

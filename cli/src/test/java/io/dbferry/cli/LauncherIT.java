@@ -96,15 +96,32 @@ class LauncherIT {
         Run again = launch(env, "inspect", chinook);
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(Files.getLastModifiedTime(archive)).as("a marked archive is kept").isEqualTo(written);
+    }
 
-        // A jar newer than the archive (an upgrade): the JVM rebuilds the archive from whatever the run loads, so
-        // the mark goes with the old one.
-        FileTime beforeTheJar = FileTime.fromMillis(Files.getLastModifiedTime(JAR).toMillis() - 60_000);
-        Files.setLastModifiedTime(archive, beforeTheJar);
-        Run afterUpgrade = launch(env, "inspect", dir.resolve("missing.sqlite").toString());
-        assertThat(afterUpgrade.exitCode()).isEqualTo(1);
-        assertThat(mark).as("the mark of the archive before the upgrade").doesNotExist();
-        assertThat(Files.getLastModifiedTime(archive)).as("written anew").isNotEqualTo(beforeTheJar);
+    @Test
+    void aChangedJarTakesTheMarkAwayUntilARunOfTheNewOneDidItsWork() throws Exception {
+        // A copy of the jar whose modification time goes back, as a rollback that keeps an older file's time does:
+        // the JVM rebuilds the archive from what the next run loads, so a failing run must leave no mark.
+        Path jar = Files.copy(JAR, dir.resolve("dbferry.jar"));
+        Path cache = dir.resolve("cache");
+        Map<String, String> env = Map.of("XDG_CACHE_HOME", cache.toString(), "DBFERRY_JAR", jar.toString());
+        String chinook = Path.of("..", "samples", "chinook.sqlite").toAbsolutePath().toString();
+        Run worked = launch(env, "inspect", chinook);
+        Path archive = archives(cache).getFirst();
+        Path mark = archive.resolveSibling(archive.getFileName() + ".complete");
+        assertThat(worked.exitCode()).as(worked.err()).isZero();
+        assertThat(mark).exists();
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 86_400_000));
+        Run failed = launch(env, "inspect", dir.resolve("missing.sqlite").toString());
+        boolean markedAfterFailure = Files.exists(mark);
+        Run workedAgain = launch(env, "inspect", chinook);
+
+        assertThat(failed.exitCode()).as(failed.err()).isEqualTo(1);
+        assertThat(markedAfterFailure).as("the mark of the archive of the jar before").isFalse();
+        assertThat(workedAgain.exitCode()).as(workedAgain.err()).isZero();
+        assertThat(mark).as("left again by a run of the changed jar that did its work").exists();
+        assertThat(Files.size(archive)).as("an archive of a whole inspect").isGreaterThan(10_000_000);
     }
 
     @Test

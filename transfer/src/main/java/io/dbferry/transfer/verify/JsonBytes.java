@@ -11,9 +11,12 @@ import java.util.Arrays;
  * which is its key's, the end of its key (quotes included, which change neither order nor equality) and its end:
  * an object nested in a member's value is written, ordered and taken off the stack before that member is added.
  * Its arrays are kept from one text to the next ({@link #reset()}), as this runs for every JSON value a
- * verification reads; they grow to the largest text seen. Not thread-safe; one per {@link PlainJson}.
+ * verification reads. Not thread-safe; one per {@link PlainJson}.
  */
 final class JsonBytes {
+
+    /** The most bytes a buffer keeps from one text to the next. */
+    private static final int MAX_KEPT_BYTES = 1 << 20;
 
     private byte[] bytes = new byte[64];
     private int length;
@@ -25,10 +28,19 @@ final class JsonBytes {
     /** The members' indexes in key order, while an object's members are rewritten; made by the first rewrite. */
     private int[] order = new int[0];
 
-    /** Empties the text and the stack of members, keeping the arrays. */
+    /**
+     * Empties the text and the stack of members, keeping the arrays unless a large text made them larger than
+     * {@value #MAX_KEPT_BYTES} bytes (a reader would otherwise hold twice its largest JSON value until it ends).
+     */
     void reset() {
         length = 0;
         top = 0;
+        if (bytes.length > MAX_KEPT_BYTES) {
+            bytes = new byte[64];
+        }
+        if (written.length > MAX_KEPT_BYTES) {
+            written = new byte[0];
+        }
     }
 
     /** The bytes written so far. */

@@ -113,10 +113,12 @@ class CanonicalJsonTest {
     @Test
     void aScannerKeptFromOneTextToTheNextWritesWhatAFreshOneWrites() {
         // Texts cut short inside nested objects (which leave members on the scanner's stack), objects nested in
-        // members whose keys are out of order at every level, and a text longer than the scanner's first buffers.
+        // members whose keys are out of order at every level, a text longer than the scanner's first buffers and
+        // one longer than it keeps.
         String nested = "{\"zz\":{\"b\":1,\"a\":{\"d\":[{\"q\":1,\"p\":2}],\"c\":0}},\"y\":{\"k\":1,\"k\":[]},\"x\":0}";
         String longText = "{\"" + "k".repeat(300) + "\":[" + "1,".repeat(200) + "2],\"a\":\"" + "é".repeat(200) + "\"}";
-        List<String> texts = List.of(nested, "{\"b\":{\"z\":1,\"y\":{\"x\":", "{\"a\":1,}", longText,
+        String overAMebibyte = "{\"b\":[\"" + "x".repeat(1 << 20) + "\"],\"a\":{\"d\":1,\"c\":2}}";
+        List<String> texts = List.of(nested, "{\"b\":{\"z\":1,\"y\":{\"x\":", "{\"a\":1,}", longText, overAMebibyte,
                 "[{\"d\":1,\"c\":2},{\"b\":{\"x\":1,\"w\":2}}]", "{\"b\":[{\"y\":1,\"x\":", "\"x\"", nested, "{}",
                 "{\"b\":1,\"a\":2}");
         PlainJson kept = new PlainJson();
