@@ -28,6 +28,9 @@ final class ArchiveMark {
     /** The system property through which the launcher names the mark file. */
     static final String PROPERTY = "dbferry.cds.complete";
 
+    /** Whether {@link #dropIfStale()} found the mark left under this jar and JVM: {@link #leave()} has nothing to do. */
+    private static volatile boolean current;
+
     private ArchiveMark() {}
 
     /**
@@ -40,8 +43,11 @@ final class ArchiveMark {
             return;
         }
         try {
-            if (Files.exists(mark) && !Files.readString(mark).equals(identity())) {
-                Files.delete(mark);
+            if (Files.exists(mark)) {
+                current = Files.readString(mark).equals(identity());
+                if (!current) {
+                    Files.delete(mark);
+                }
             }
         } catch (IOException | RuntimeException e) {
             // a mark that cannot be read or removed: the JVM still checks the archive it vouches for
@@ -51,11 +57,12 @@ final class ArchiveMark {
     /** Leaves the mark the launcher named, if any, for a run that did its work; best effort. */
     static void leave() {
         Path mark = mark();
-        if (mark == null) {
+        if (mark == null || current) {
             return;
         }
         try {
             Files.writeString(mark, identity());
+            current = true;
         } catch (IOException | RuntimeException e) {
             // the next run writes the archive again
         }

@@ -78,8 +78,8 @@ final class TimeText {
         this.chars = text.toCharArray();
         this.forms = forms;
         this.unit = unit;
-        this.pos = Whitespace.start(chars);
-        this.end = Whitespace.end(chars, pos);
+        this.pos = Whitespace.start(text);
+        this.end = Whitespace.end(text, pos);
     }
 
     /** Why the last read returned {@link #INVALID}; empty before that. */

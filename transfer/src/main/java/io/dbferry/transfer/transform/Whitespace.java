@@ -48,33 +48,4 @@ final class Whitespace {
         }
         return i;
     }
-
-    /**
-     * As {@link #start(String)}, over a value's characters.
-     *
-     * @param text never null
-     * @return in {@code [0, text.length]}
-     */
-    static int start(char[] text) {
-        int i = 0;
-        while (i < text.length && isSpace(text[i])) {
-            i++;
-        }
-        return i;
-    }
-
-    /**
-     * As {@link #end(String, int)}, over a value's characters.
-     *
-     * @param text never null
-     * @param start where the value starts, in {@code [0, text.length]}
-     * @return in {@code [start, text.length]}
-     */
-    static int end(char[] text, int start) {
-        int i = text.length;
-        while (i > start && isSpace(text[i - 1])) {
-            i--;
-        }
-        return i;
-    }
 }

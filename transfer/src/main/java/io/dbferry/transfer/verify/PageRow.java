@@ -89,10 +89,7 @@ final class PageRow implements SourceRow {
             case INTEGER -> record.integer(field);
             case REAL -> record.storageClass(field) == StorageClass.INTEGER ? (double) record.integer(field)
                     : record.real(field);
-            case TEXT -> {
-                String text = record.utf8Text(field); // a UTF-8 database: PageDigests reads no other
-                yield text.indexOf('\uFFFD') < 0 ? text : StorageClasses.text(record.bytes(field));
-            }
+            case TEXT -> StorageClasses.text(record.utf8Text(field), () -> record.bytes(field)); // UTF-8 only
             case BLOB -> record.bytes(field);
         };
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.sqlite.core.CoreStatement;
 import org.sqlite.core.SafeStmtPtr;
 
@@ -114,10 +115,24 @@ final class StorageClasses {
      * to tell a stored U+FFFD from a replaced sequence.
      */
     static Object text(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.indexOf('\uFFFD') < 0) {
-            return text;
+        return text(new String(bytes, StandardCharsets.UTF_8), () -> bytes);
+    }
+
+    /**
+     * As {@link #text(byte[])}, for text already decoded with the JDK's UTF-8 decoder.
+     *
+     * @param decoded the bytes decoded, never null
+     * @param bytes gives the bytes, asked only when {@code decoded} holds U+FFFD; never null
+     * @return never null
+     */
+    static Object text(String decoded, Supplier<byte[]> bytes) {
+        if (decoded.indexOf('\uFFFD') < 0) {
+            return decoded;
         }
+        return strict(bytes.get());
+    }
+
+    private static Object strict(byte[] bytes) {
         return switch (StrictUtf8.decode(bytes)) {
             case TransformResult.Converted c -> c.value();
             case TransformResult.Rejected r -> bytes;
